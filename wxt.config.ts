@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-export const GECKO_ID = 'portal-authenticator@portal-authenticator.dev';
+import { GECKO_ID } from './src/extension-ids';
 
 // See the README ("Permissions") for why each permission is needed.
 export default defineConfig({
@@ -13,13 +13,18 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Portal Authenticator',
     description: 'Fills one-time codes into your company portal from an encrypted vault in your browser.',
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'contextMenus', 'idle'],
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
+    host_permissions: ['<all_urls>'],
+    commands: {
+      'fill-code': { suggested_key: { default: 'Alt+Shift+F' }, description: 'Fill the one-time code into the focused field' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

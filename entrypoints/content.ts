@@ -1,0 +1,30 @@
+import browser from 'webextension-polyfill';
+import type { BackgroundToContent } from '../src/messages';
+import { sendRequest } from '../src/send-request';
+import { createFillController } from '../src/content/fill-controller';
+import { createEnrolmentOffer } from '../src/content/enrolment-offer';
+import { watchForCandidates } from '../src/content/watch';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
+  runAt: 'document_idle',
+  main() {
+    const fill = createFillController({
+      request: (trigger) => sendRequest({ type: 'fill.request', trigger }),
+      choose: (id) => sendRequest({ type: 'fill.choose', id }),
+      openPopup: async () => void (await sendRequest({ type: 'ui.openPopup' })),
+    });
+    const offer = createEnrolmentOffer({
+      scan: () => sendRequest({ type: 'qr.offer' }),
+      accept: (token) => sendRequest({ type: 'qr.accept', token }),
+    });
+    watchForCandidates(document, {
+      onFields: () => void fill.scan().catch(() => undefined),
+      onEnrolmentCue: window === window.top ? () => void offer.maybeOffer().catch(() => undefined) : undefined,
+    });
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      if ((message as BackgroundToContent).type === 'content.fillFocused') void fill.fillFocused().catch(() => undefined);
+    });
+  },
+});

@@ -1,0 +1,58 @@
+import browserApi from 'webextension-polyfill';
+import { ProtocolError } from '../../errors';
+import { isOriginAllowed } from '../../fill/sites';
+import type { FillAnswer } from '../../messages';
+import type { BackgroundContext } from '../context';
+import { decideFill } from '../fill-decision';
+import type { SenderKind } from '../sender';
+import { createSiteIndex } from '../site-index';
+import type { Handlers } from './handler-types';
+
+type ContentSender = Extract<SenderKind, { kind: 'content' }>;
+
+/** Narrows a sender to a content script; a fill request from anywhere else is a mistake. */
+export function requireContent(sender: SenderKind): ContentSender {
+  if (sender.kind !== 'content') throw new ProtocolError('protocol/not-a-page', 'This request comes only from a web page.');
+  return sender;
+}
+
+async function answerFill(context: BackgroundContext, sender: ContentSender, trigger: 'auto' | 'manual', chosenId?: string): Promise<FillAnswer> {
+  const settings = await context.settings.get();
+  if (trigger === 'auto' && !settings.autoFill) return { status: 'disabled' };
+  if ((await context.vault.status()) !== 'unlocked') {
+    const bound = await createSiteIndex(context.browser.storage.local).mayBeBound(sender.frameOrigin);
+    return bound ? { status: 'locked' } : { status: 'none' };
+  }
+  const candidates = (await context.vault.list()).filter(
+    (a) => isOriginAllowed(a.sites, a.matchRegistrableDomain, sender.frameOrigin) !== 'no',
+  );
+  const decision = decideFill({
+    candidates,
+    crossOriginFrame: sender.topOrigin !== undefined && sender.topOrigin !== sender.frameOrigin,
+    chosenId,
+    freshnessSeconds: settings.freshnessSeconds,
+    submit: settings.autoSubmit,
+    lastFilledStep: await context.replay.stepsFor(sender.frameOrigin),
+    now: context.now(),
+  });
+  if (decision.used?.type === 'totp') await context.replay.record(sender.frameOrigin, decision.used.id, decision.used.step);
+  if (decision.used?.type === 'hotp') await context.vault.update(decision.used.id, { counter: decision.used.step + 1 });
+  await context.vault.touch();
+  return decision.answer;
+}
+
+/** Codes for a content script's own frame, decided from the browser-vouched sender origin. */
+export const fillHandlers: Pick<Handlers, 'fill.request' | 'fill.choose' | 'ui.openPopup'> = {
+  'fill.request': async ({ trigger }, context, sender) => answerFill(context, requireContent(sender), trigger),
+  'fill.choose': async ({ id }, context, sender) => answerFill(context, requireContent(sender), 'manual', String(id)),
+  'ui.openPopup': async (_r, context, sender) => {
+    requireContent(sender);
+    const action = (context.browser.action ?? context.browser.browserAction) as typeof browserApi.action | undefined;
+    try {
+      await action?.openPopup();
+      return { opened: true };
+    } catch {
+      return { opened: false };
+    }
+  },
+};

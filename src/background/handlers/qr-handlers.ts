@@ -1,0 +1,56 @@
+import browserApi from 'webextension-polyfill';
+import { QrError } from '../../errors';
+import { generateTotp } from '../../otp';
+import type { OtpAccount } from '../../otp/types';
+import type { ScanReport } from '../../messages';
+import { scanTab } from '../../qr/scan-tab';
+import { collectAccounts, isSameAccount } from '../collect-accounts';
+import type { BackgroundContext } from '../context';
+import { parkPending, takePending } from '../pending';
+import { normalizeSites } from './account-handlers';
+import { requireContent } from './fill-handlers';
+import type { Handlers } from './handler-types';
+
+async function scanAndPark(context: BackgroundContext, tabId: number): Promise<ScanReport> {
+  const result = await scanTab(tabId, { browser: context.browser as never });
+  const { accounts, skipped } = collectAccounts(result.found.map((f) => f.payload));
+  const existing = (await context.vault.status()) === 'unlocked' ? await context.vault.list() : [];
+  const notes = [...skipped.map((s) => s.reason), ...result.notes];
+  if (result.found.length === 0 && notes.length === 0) notes.push('No QR code was found on this page.');
+  return {
+    accounts: accounts.map((a) => ({ issuer: a.issuer, accountName: a.accountName, duplicate: existing.some((e) => isSameAccount(e, a)) })),
+    notes,
+    token: accounts.length > 0 ? await parkPending(context, 'scan', accounts) : undefined,
+  };
+}
+
+async function saveScanned(context: BackgroundContext, token: string, sites: string[]) {
+  const accounts = await takePending<OtpAccount[]>(context, 'scan', token);
+  const existing = await context.vault.list();
+  const fresh = accounts.filter((a) => !existing.some((e) => isSameAccount(e, a)));
+  const added = [];
+  for (const account of fresh) added.push(await context.vault.add({ ...account, sites, matchRegistrableDomain: false }));
+  return { added, fresh };
+}
+
+async function activeTabId(): Promise<number> {
+  const [tab] = await browserApi.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) throw new QrError('qr/no-tab', 'There is no page to scan. Open the page with the QR code and try again.');
+  return tab.id;
+}
+
+/** Scanning the current page for enrolment QR codes and saving what was found. */
+export const qrHandlers: Pick<Handlers, 'qr.scanTab' | 'qr.acceptScan' | 'qr.offer' | 'qr.accept'> = {
+  'qr.scanTab': async ({ tabId }, context) => scanAndPark(context, tabId ?? (await activeTabId())),
+  'qr.acceptScan': async ({ token, sites }, context) => {
+    const { added } = await saveScanned(context, token, normalizeSites(sites));
+    return { added: added.map(({ secret: _s, ...view }) => view) };
+  },
+  'qr.offer': async (_r, context, sender) => scanAndPark(context, requireContent(sender).tabId),
+  'qr.accept': async ({ token }, context, sender) => {
+    const content = requireContent(sender);
+    const { added, fresh } = await saveScanned(context, token, [content.frameOrigin]);
+    const first = fresh.find((a) => a.type === 'totp');
+    return { added: added.length, firstCode: first ? generateTotp(first, context.now()) : undefined };
+  },
+};

@@ -1,0 +1,75 @@
+import { OtpError, ProtocolError } from '../../errors';
+import { formatMigrationUris, formatOtpauthUri } from '../../otp';
+import type { OtpAccount } from '../../otp/types';
+import { decryptBackup, encryptBackup, type VaultAccount } from '../../vault';
+import { collectAccounts, isSameAccount } from '../collect-accounts';
+import type { BackgroundContext } from '../context';
+import { labelAccount } from '../fill-decision';
+import { parkPending, takePending } from '../pending';
+import { normalizeSites } from './account-handlers';
+import type { Handlers } from './handler-types';
+
+type Importable = OtpAccount & Partial<Pick<VaultAccount, 'sites' | 'matchRegistrableDomain'>>;
+
+function looksLikeBackup(text: string): boolean {
+  return text.trimStart().startsWith('{') && text.includes('portal-authenticator-backup');
+}
+
+async function readImport(text: string, backupPassphrase: string | undefined) {
+  if (!looksLikeBackup(text)) return collectAccounts(text.split(/\r?\n/));
+  if (!backupPassphrase) throw new ProtocolError('import/needs-passphrase', 'This is an encrypted backup. Enter the passphrase it was saved with.');
+  const accounts: Importable[] = await decryptBackup(text, backupPassphrase);
+  return { accounts, skipped: [] as Array<{ label: string; reason: string }> };
+}
+
+async function selectAccounts(context: BackgroundContext, ids: string[] | undefined): Promise<VaultAccount[]> {
+  const accounts = await context.vault.list();
+  return ids ? accounts.filter((a) => ids.includes(a.id)) : accounts;
+}
+
+/** Import (preview, then commit) and export in every supported format. Extension pages only. */
+export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit' | 'export.backup' | 'export.uris' | 'export.migration'> = {
+  'import.preview': async ({ text, backupPassphrase }, context) => {
+    if (typeof text !== 'string' || text.trim() === '') throw new ProtocolError('import/empty', 'There is nothing to import. Paste links or choose a file.');
+    const { accounts, skipped } = await readImport(text, backupPassphrase);
+    const existing = await context.vault.list();
+    const accepted: Importable[] = [];
+    for (const account of accounts) {
+      if (existing.some((e) => isSameAccount(e, account))) skipped.push({ label: labelAccount(account), reason: 'Already in your vault.' });
+      else accepted.push(account);
+    }
+    return {
+      accepted: accepted.map((a) => ({ issuer: a.issuer, accountName: a.accountName, type: a.type })),
+      skipped,
+      token: await parkPending(context, 'import', accepted),
+    };
+  },
+  'import.commit': async ({ token, sites }, context) => {
+    const accounts = await takePending<Importable[]>(context, 'import', token);
+    const fallbackSites = normalizeSites(sites);
+    const result = await context.vault.importAccounts(
+      accounts.map((a) => ({ ...a, sites: a.sites ?? fallbackSites, matchRegistrableDomain: a.matchRegistrableDomain ?? false })),
+    );
+    return { added: result.added.length, skipped: result.skipped.length };
+  },
+  'export.backup': async ({ passphrase }, context) => {
+    const text = await encryptBackup(await context.vault.list(), passphrase);
+    const date = new Date(context.now()).toISOString().slice(0, 10);
+    return { text, filename: `portal-authenticator-backup-${date}.json` };
+  },
+  'export.uris': async ({ ids }, context) => ({ uris: (await selectAccounts(context, ids)).map(formatOtpauthUri) }),
+  'export.migration': async ({ ids }, context) => {
+    const exportable: VaultAccount[] = [];
+    const refused: Array<{ label: string; reason: string }> = [];
+    for (const account of await selectAccounts(context, ids)) {
+      try {
+        formatMigrationUris([account]);
+        exportable.push(account);
+      } catch (error) {
+        if (!(error instanceof OtpError)) throw error;
+        refused.push({ label: labelAccount(account), reason: error.userMessage });
+      }
+    }
+    return { uris: exportable.length > 0 ? formatMigrationUris(exportable) : [], refused };
+  },
+};

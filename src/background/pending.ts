@@ -1,0 +1,60 @@
+import { ProtocolError } from '../errors';
+import type { BackgroundContext } from './context';
+
+const PREFIX = 'pending:';
+const KEY_NAME = 'pendingKey';
+const LIFETIME_MS = 10 * 60_000;
+
+function toBase64(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return btoa(text);
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+async function pendingKey(context: BackgroundContext): Promise<CryptoKey> {
+  let raw = (await context.session.get(KEY_NAME))[KEY_NAME] as string | undefined;
+  if (!raw) {
+    raw = toBase64(crypto.getRandomValues(new Uint8Array(32)));
+    await context.session.set({ [KEY_NAME]: raw });
+  }
+  return crypto.subtle.importKey('raw', fromBase64(raw), 'AES-GCM', false, ['encrypt', 'decrypt']);
+}
+
+/**
+ * Parks a value (a parsed import or scan awaiting the user's yes) in session storage under a random token.
+ * It is sealed with AES-GCM first, because it may hold secrets and nothing secret is stored in the clear.
+ */
+export async function parkPending<T>(context: BackgroundContext, kind: string, value: T): Promise<string> {
+  const token = crypto.randomUUID();
+  const nonce = crypto.getRandomValues(new Uint8Array(12));
+  const plain = new TextEncoder().encode(JSON.stringify({ kind, value, expires: context.now() + LIFETIME_MS }));
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce }, await pendingKey(context), plain));
+  await context.session.set({ [PREFIX + token]: { nonce: toBase64(nonce), sealed: toBase64(sealed) } });
+  return token;
+}
+
+/** Takes back a parked value once; throws a clear error when it expired or never existed. */
+export async function takePending<T>(context: BackgroundContext, kind: string, token: string): Promise<T> {
+  const key = PREFIX + token;
+  const stored = (await context.session.get(key))[key] as { nonce: string; sealed: string } | undefined;
+  await context.session.remove(key);
+  const expired = new ProtocolError('protocol/expired', 'That step has expired. Please start again.');
+  if (!stored) throw expired;
+  let entry: { kind: string; value: T; expires: number };
+  try {
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: fromBase64(stored.nonce) },
+      await pendingKey(context),
+      fromBase64(stored.sealed),
+    );
+    entry = JSON.parse(new TextDecoder().decode(plain));
+  } catch {
+    throw expired;
+  }
+  if (entry.kind !== kind || entry.expires < context.now()) throw expired;
+  return entry.value;
+}

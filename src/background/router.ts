@@ -1,0 +1,66 @@
+import { ProtocolError, describeError } from '../errors';
+import { CONTENT_REQUEST_TYPES, type Reply, type Request, type RequestType } from '../messages';
+import type { BackgroundContext } from './context';
+import { accountHandlers } from './handlers/account-handlers';
+import { fillHandlers } from './handlers/fill-handlers';
+import type { Handlers } from './handlers/handler-types';
+import { qrHandlers } from './handlers/qr-handlers';
+import { settingsHandlers } from './handlers/settings-handlers';
+import { transferHandlers } from './handlers/transfer-handlers';
+import { vaultHandlers } from './handlers/vault-handlers';
+import { type SenderInfo, classifySender } from './sender';
+import { createSiteIndex } from './site-index';
+
+const handlers: Handlers = {
+  ...vaultHandlers,
+  ...accountHandlers,
+  ...transferHandlers,
+  ...settingsHandlers,
+  ...fillHandlers,
+  ...qrHandlers,
+};
+
+/** Requests after which the hashed index of bound sites must be rebuilt. */
+const CHANGES_BINDINGS = new Set<RequestType>([
+  'vault.create',
+  'vault.unlock',
+  'accounts.addUri',
+  'accounts.addManual',
+  'accounts.update',
+  'accounts.remove',
+  'accounts.undoRemove',
+  'import.commit',
+  'qr.acceptScan',
+  'qr.accept',
+]);
+
+/**
+ * Handles one message: checks who sent it (from the browser's sender information), refuses privileged
+ * requests from web pages, runs the handler, and wraps the result or a readable error in a Reply.
+ */
+export async function routeMessage(
+  message: unknown,
+  sender: SenderInfo,
+  context: BackgroundContext,
+  extension: { id: string; baseUrl: string },
+): Promise<Reply<RequestType>> {
+  try {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) {
+      throw new ProtocolError('protocol/unknown-request', 'Unknown request.');
+    }
+    const from = classifySender(sender, extension.id, extension.baseUrl);
+    if (from.kind === 'content' && !CONTENT_REQUEST_TYPES.has(type)) {
+      throw new ProtocolError('protocol/forbidden', 'Web pages cannot make this request.');
+    }
+    const handler = handlers[type as RequestType] as (r: Request, c: BackgroundContext, s: typeof from) => Promise<unknown>;
+    const value = await handler(message as Request, context, from);
+    if (CHANGES_BINDINGS.has(type as RequestType)) {
+      await createSiteIndex(context.browser.storage.local).rebuild(await context.vault.list());
+    }
+    if (from.kind === 'page') await context.vault.touch();
+    return { ok: true, value } as Reply<RequestType>;
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+}

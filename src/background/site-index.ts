@@ -1,0 +1,54 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { getDomain } from 'tldts';
+import type { KeyValueArea } from './replay-guard';
+
+const KEY = 'siteIndex';
+
+interface StoredIndex {
+  salt: string;
+  hashes: string[];
+}
+
+function hashSite(salt: string, site: string): string {
+  return bytesToHex(sha256(utf8ToBytes(`${salt}|${site}`))).slice(0, 32);
+}
+
+function hostDomain(origin: string): string | undefined {
+  try {
+    return getDomain(new URL(origin).hostname) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A salted-hash index of the sites accounts are bound to, kept beside the encrypted vault so a locked
+ * vault can still say "unlock to fill" on a bound site, and nothing at all elsewhere, without storing
+ * the site list in the clear.
+ */
+export function createSiteIndex(local: KeyValueArea) {
+  const load = async (): Promise<StoredIndex | undefined> => (await local.get(KEY))[KEY] as StoredIndex | undefined;
+  return {
+    /** Rebuilds the index from the accounts' bindings. */
+    async rebuild(accounts: Array<{ sites: string[]; matchRegistrableDomain: boolean }>): Promise<void> {
+      const salt = (await load())?.salt ?? bytesToHex(crypto.getRandomValues(new Uint8Array(16)));
+      const hashes = new Set<string>();
+      for (const account of accounts) {
+        for (const site of account.sites) {
+          hashes.add(hashSite(salt, site));
+          const domain = account.matchRegistrableDomain ? hostDomain(site) : undefined;
+          if (domain) hashes.add(hashSite(salt, `domain:${domain}`));
+        }
+      }
+      await local.set({ [KEY]: { salt, hashes: [...hashes].sort() } });
+    },
+    /** Whether some account may be bound to `origin` (exactly, or by its registrable domain). */
+    async mayBeBound(origin: string): Promise<boolean> {
+      const index = await load();
+      if (!index) return false;
+      const domain = hostDomain(origin);
+      return index.hashes.includes(hashSite(index.salt, origin)) || (!!domain && index.hashes.includes(hashSite(index.salt, `domain:${domain}`)));
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { ScanReport } from '../messages';
+import { findOtpFields, fillOtpField } from '../fill';
+import { addButton, addText, createShadowPanel } from '../page-ui/shadow-panel';
+
+/** How the offer talks to the background. */
+export interface OfferChannel {
+  scan(): Promise<ScanReport>;
+  accept(token: string): Promise<{ added: number; firstCode?: string }>;
+}
+
+const MAX_SCANS_PER_PAGE = 3;
+
+function describe(report: ScanReport): string {
+  const names = report.accounts.map((a) => [a.issuer, a.accountName].filter(Boolean).join(' — ') || 'this account');
+  return names.length === 1 ? `Add ${names[0]} to Portal Authenticator?` : `Add ${names.length} accounts (${names.join(', ')}) to Portal Authenticator?`;
+}
+
+/**
+ * Offers to save the account of an enrolment QR code shown on this page. Appears only when the QR decodes
+ * to an authenticator code; once dismissed or accepted it does not come back for this page address.
+ * After saving, the page's confirmation-code field (if any) gets the new account's first code.
+ */
+export function createEnrolmentOffer(channel: OfferChannel, doc: Document = document) {
+  const handledPages = new Set<string>();
+  const attempts = new Map<string, number>();
+  let running = false;
+
+  return {
+    async maybeOffer(): Promise<void> {
+      const page = doc.location.href.split('#')[0]!;
+      // A QR image may still be loading when the cue appears: a few tries per page, then stop.
+      const tries = attempts.get(page) ?? 0;
+      if (running || handledPages.has(page) || tries >= MAX_SCANS_PER_PAGE) return;
+      attempts.set(page, tries + 1);
+      running = true;
+      try {
+        const report = await channel.scan();
+        if (!report.token || report.accounts.length === 0) return;
+        handledPages.add(page);
+        if (report.accounts.every((a) => a.duplicate)) return;
+        const panel = createShadowPanel('Add account to Portal Authenticator', undefined, doc);
+        addText(panel.body, 'Portal Authenticator', 'brand');
+        addText(panel.body, describe(report));
+        const status = addText(panel.body, 'It will fill codes only on this site.', 'muted');
+        const row = doc.createElement('div');
+        row.className = 'row';
+        panel.body.append(row);
+        addButton(row, 'Not now', () => panel.remove());
+        addButton(
+          row,
+          'Add account',
+          () => {
+            void channel.accept(report.token!).then(
+              ({ firstCode }) => {
+                panel.remove();
+                const field = findOtpFields(doc, { allowEnrolment: true });
+                if (firstCode && field.kind !== 'none') fillOtpField(field, firstCode);
+              },
+              (error: Error) => {
+                status.textContent = error.message;
+              },
+            );
+          },
+          true,
+        );
+      } finally {
+        running = false;
+      }
+    },
+  };
+}

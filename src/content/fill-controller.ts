@@ -1,0 +1,106 @@
+import type { FillAnswer } from '../messages';
+import { findOtpFields, fillOtpField, type OtpFieldMatch } from '../fill';
+import { addButton, addText, createShadowPanel, type ShadowPanel } from '../page-ui/shadow-panel';
+
+/** How the controller talks to the background (the real `sendRequest`, or a fake in tests). */
+export interface FillChannel {
+  request(trigger: 'auto' | 'manual'): Promise<FillAnswer>;
+  choose(id: string): Promise<FillAnswer>;
+  openPopup(): Promise<void>;
+}
+
+function firstInput(match: OtpFieldMatch): HTMLInputElement {
+  return match.kind === 'single' ? match.input : match.inputs[0]!;
+}
+
+/**
+ * Detects the OTP field in this frame and fills it with the code the background hands out. Each field is
+ * handled once (a later mutation re-runs detection but skips fields already served); a locked vault gets a
+ * dismissable hint, several accounts get a chooser.
+ */
+export function createFillController(channel: FillChannel, doc: Document = document) {
+  const served = new WeakSet<HTMLInputElement>();
+  let panel: ShadowPanel | undefined;
+  let busy = false;
+
+  const showPanel = (label: string, anchor: Element, build: (p: ShadowPanel) => void) => {
+    panel?.remove();
+    panel = createShadowPanel(label, anchor, doc);
+    addText(panel.body, 'Portal Authenticator', 'brand');
+    build(panel);
+  };
+  const closePanel = () => {
+    panel?.remove();
+    panel = undefined;
+  };
+
+  const apply = async (match: OtpFieldMatch, answer: FillAnswer): Promise<void> => {
+    const anchor = firstInput(match);
+    if (answer.status === 'fill') {
+      if (answer.waitMs > 0) {
+        const why = answer.replayWait ? 'This site already got the current code; filling the next one' : 'Waiting for a fresh code';
+        showPanel('Waiting for a fresh code', anchor, (p) => {
+          addText(p.body, `${why} in ${Math.ceil(answer.waitMs / 1000)} s.`, 'muted');
+          addButton(p.body, 'Cancel', closePanel);
+        });
+        const waitingPanel = panel;
+        await new Promise((resolve) => setTimeout(resolve, answer.waitMs));
+        if (panel !== waitingPanel) return; // cancelled
+        closePanel();
+      }
+      fillOtpField(match, answer.code, { submit: answer.submit });
+    } else if (answer.status === 'choose') {
+      showPanel('Choose an account', anchor, (p) => {
+        addText(p.body, answer.crossOrigin ? 'This field is inside an embedded frame from another site. Fill a code here?' : 'Which account?', 'text');
+        const list = doc.createElement('div');
+        list.className = 'list';
+        p.body.append(list);
+        for (const option of answer.options) {
+          addButton(list, option.label, () => {
+            closePanel();
+            void channel.choose(option.id).then((next) => apply(match, next));
+          });
+        }
+        const row = doc.createElement('div');
+        row.className = 'row';
+        p.body.append(row);
+        addButton(row, 'Not now', closePanel);
+      });
+    } else if (answer.status === 'locked') {
+      showPanel('Unlock Portal Authenticator to fill', anchor, (p) => {
+        addText(p.body, 'Unlock Portal Authenticator to fill your one-time code.', 'text');
+        const row = doc.createElement('div');
+        row.className = 'row';
+        p.body.append(row);
+        addButton(row, 'Dismiss', closePanel);
+        addButton(row, 'Unlock', () => void channel.openPopup(), true);
+      });
+    }
+  };
+
+  const serve = async (match: OtpFieldMatch, trigger: 'auto' | 'manual') => {
+    const inputs = match.kind === 'single' ? [match.input] : match.inputs;
+    inputs.forEach((i) => served.add(i));
+    await apply(match, await channel.request(trigger));
+  };
+
+  return {
+    /** Looks for an unserved OTP field and fills it; cheap to call again after DOM changes. */
+    async scan(): Promise<void> {
+      if (busy) return;
+      const match = findOtpFields(doc);
+      if (match.kind === 'none' || served.has(firstInput(match))) return;
+      busy = true;
+      try {
+        await serve(match, 'auto');
+      } finally {
+        busy = false;
+      }
+    },
+    /** Fills the focused field on the user's explicit request (context menu or shortcut). */
+    async fillFocused(): Promise<void> {
+      const match = findOtpFields(doc, { focusedOnly: true });
+      if (match.kind !== 'none') await serve(match, 'manual');
+    },
+  };
+}

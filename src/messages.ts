@@ -1,0 +1,196 @@
+import type { OtpAlgorithm, OtpType } from './otp/types';
+
+/**
+ * The one protocol between content scripts / extension pages and the background.
+ * Requests are a discriminated union on `type`; `Responses[T]` is what the background answers.
+ * Every answer travels inside a `Reply` envelope so errors arrive typed, never as a thrown string.
+ */
+
+/** An account as extension pages see it: everything but the secret. */
+export interface AccountView {
+  id: string;
+  type: OtpType;
+  issuer: string;
+  accountName: string;
+  algorithm: OtpAlgorithm;
+  digits: number;
+  period: number;
+  counter: number;
+  sites: string[];
+  matchRegistrableDomain: boolean;
+  createdAt: number;
+  updatedAt: number;
+  order: number;
+}
+
+/** The current code of one account, computed in the background. */
+export interface CodeView {
+  id: string;
+  code: string;
+  /** TOTP only: the code of the next period (shown when the current one is about to expire). */
+  nextCode?: string;
+  /** TOTP only: seconds left in the current period. */
+  secondsRemaining?: number;
+  period?: number;
+}
+
+export type VaultState = 'uninitialised' | 'locked' | 'unlocked';
+
+/** User settings; not secret, stored in plain `storage.local`. */
+export interface Settings {
+  /** Fill automatically on bound sites. */
+  autoFill: boolean;
+  /** Click the form's submit button after filling. */
+  autoSubmit: boolean;
+  /** Wait for a fresh code when fewer than this many seconds remain in the period. */
+  freshnessSeconds: number;
+  /** Minutes of inactivity before the vault locks; 0 = only when the browser closes. */
+  autoLockMinutes: number;
+}
+
+/** Fields a person types to add an account by hand. */
+export interface ManualEntry {
+  issuer: string;
+  accountName: string;
+  secret: string;
+  type?: OtpType;
+  algorithm?: OtpAlgorithm;
+  digits?: number;
+  period?: number;
+  counter?: number;
+}
+
+/** What an import would do, shown before anything is saved. */
+export interface ImportPreview {
+  accepted: Array<{ issuer: string; accountName: string; type: OtpType }>;
+  skipped: Array<{ label: string; reason: string }>;
+  /** Opaque token for `import.commit`; the parsed accounts wait in the background. */
+  token: string;
+}
+
+/** Outcome of a fill request from a content script. */
+export type FillAnswer =
+  | {
+      status: 'fill';
+      code: string;
+      label: string;
+      /** ms to wait before the code is valid to fill */
+      waitMs: number;
+      /** True when the wait is because this site already got the current code. */
+      replayWait: boolean;
+      /** Click the form's submit button after filling (the user's setting). */
+      submit: boolean;
+    }
+  | { status: 'choose'; options: Array<{ id: string; label: string }>; crossOrigin: boolean }
+  | { status: 'locked' }
+  | { status: 'none' }
+  | { status: 'disabled' };
+
+/** What the QR scan found on a page, without secrets. */
+export interface ScanReport {
+  accounts: Array<{ issuer: string; accountName: string; duplicate: boolean }>;
+  /** Human-readable findings: a non-authenticator QR, a missing batch part, nothing found. */
+  notes: string[];
+  /** Token for `qr.accept`; the parsed accounts wait in the background. */
+  token?: string;
+}
+
+/** Requests only extension pages (popup, options) may send. */
+export type PageRequest =
+  | { type: 'vault.status' }
+  | { type: 'vault.create'; passphrase: string }
+  | { type: 'vault.unlock'; passphrase: string }
+  | { type: 'vault.lock' }
+  | { type: 'vault.changePassphrase'; current: string; next: string }
+  | { type: 'accounts.list' }
+  | { type: 'accounts.codes'; now?: number }
+  | { type: 'accounts.addUri'; uri: string; sites: string[] }
+  | { type: 'accounts.addManual'; entry: ManualEntry; sites: string[] }
+  | { type: 'accounts.previewManual'; entry: ManualEntry; now?: number }
+  | { type: 'accounts.update'; id: string; patch: { issuer?: string; accountName?: string; sites?: string[]; matchRegistrableDomain?: boolean } }
+  | { type: 'accounts.remove'; id: string }
+  | { type: 'accounts.undoRemove'; undoToken: string }
+  | { type: 'accounts.reorder'; ids: string[] }
+  | { type: 'accounts.nextHotp'; id: string }
+  | { type: 'import.preview'; text: string; backupPassphrase?: string }
+  | { type: 'import.commit'; token: string; sites: string[] }
+  | { type: 'export.backup'; passphrase: string }
+  | { type: 'export.uris'; ids?: string[] }
+  | { type: 'export.migration'; ids?: string[] }
+  | { type: 'settings.get' }
+  | { type: 'settings.set'; settings: Partial<Settings> }
+  | { type: 'qr.scanTab'; tabId?: number }
+  | { type: 'qr.acceptScan'; token: string; sites: string[] }
+  | { type: 'clock.check'; origin: string };
+
+/** Requests a content script may send; the background identifies the frame from `sender`, never from the message. */
+export type ContentRequest =
+  | { type: 'fill.request'; trigger: 'auto' | 'manual' }
+  | { type: 'fill.choose'; id: string }
+  | { type: 'qr.offer' }
+  | { type: 'qr.accept'; token: string }
+  | { type: 'ui.openPopup' };
+
+export type Request = PageRequest | ContentRequest;
+
+/** What the background answers for each request type. */
+export interface Responses {
+  'vault.status': { state: VaultState };
+  'vault.create': { state: VaultState };
+  'vault.unlock': { state: VaultState };
+  'vault.lock': { state: VaultState };
+  'vault.changePassphrase': { ok: true };
+  'accounts.list': { accounts: AccountView[] };
+  'accounts.codes': { codes: CodeView[]; now: number };
+  'accounts.addUri': { account: AccountView; warning?: string };
+  'accounts.addManual': { account: AccountView; warning?: string };
+  'accounts.previewManual': { code: string; warning?: string };
+  'accounts.update': { account: AccountView };
+  'accounts.remove': { undoToken: string };
+  'accounts.undoRemove': { account: AccountView };
+  'accounts.reorder': { ok: true };
+  'accounts.nextHotp': { code: CodeView };
+  'import.preview': ImportPreview;
+  'import.commit': { added: number; skipped: number };
+  'export.backup': { text: string; filename: string };
+  'export.uris': { uris: string[] };
+  'export.migration': { uris: string[]; refused: Array<{ label: string; reason: string }> };
+  'settings.get': { settings: Settings };
+  'settings.set': { settings: Settings };
+  'qr.scanTab': ScanReport;
+  'qr.acceptScan': { added: AccountView[] };
+  'clock.check': { offsetSeconds: number; serverDate: string; verdict: 'ok' | 'warn' | 'bad' };
+  'fill.request': FillAnswer;
+  'fill.choose': FillAnswer;
+  'qr.offer': ScanReport;
+  'qr.accept': { added: number; firstCode?: string };
+  'ui.openPopup': { opened: boolean };
+}
+
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/** The envelope every answer travels in. */
+export type Reply<T extends RequestType> =
+  | { ok: true; value: Responses[T] }
+  | { ok: false; error: { code: string; message: string } };
+
+/** Types a content script is allowed to send; everything else must come from an extension page. */
+export const CONTENT_REQUEST_TYPES: ReadonlySet<string> = new Set<ContentRequest['type']>([
+  'fill.request',
+  'fill.choose',
+  'qr.offer',
+  'qr.accept',
+  'ui.openPopup',
+]);
+
+/** Settings a fresh install starts with. */
+export const DEFAULT_SETTINGS: Settings = {
+  autoFill: true,
+  autoSubmit: false,
+  freshnessSeconds: 5,
+  autoLockMinutes: 15,
+};
+
+/** Messages the background sends to a tab's content scripts (from the context menu or the keyboard shortcut). */
+export type BackgroundToContent = { type: 'content.fillFocused' };

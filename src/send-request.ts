@@ -1,0 +1,14 @@
+import browser from 'webextension-polyfill';
+import { PortalError } from './errors';
+import type { Reply, RequestOf, RequestType, Responses } from './messages';
+
+/** Raised in the sender when the background refused or failed a request; carries the background's message. */
+export class RequestFailed extends PortalError {}
+
+/** Sends one typed request to the background and unwraps its reply, throwing `RequestFailed` on an error reply. */
+export async function sendRequest<T extends RequestType>(request: RequestOf<T>): Promise<Responses[T]> {
+  const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
+  if (!reply) throw new RequestFailed('protocol/no-answer', 'Portal Authenticator did not answer. Reload the page and try again.');
+  if (!reply.ok) throw new RequestFailed(reply.error.code, reply.error.message);
+  return reply.value;
+}

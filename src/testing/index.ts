@@ -1,0 +1,6 @@
+/** Public tester kit: launch a browser with Portal Authenticator loaded and provision accounts without a phone. */
+export { launchWithExtension, FIREFOX_EXTENSION_UUID } from './launch';
+export type { ExtensionSession, LaunchOptions } from './launch';
+export type { ProvisionOptions } from './provision';
+export { findBrowserExecutable, BrowserNotFound } from './find-browser';
+export type { BrowserName } from './find-browser';
