@@ -1,0 +1,73 @@
+/** What a decoded QR code holds, as far as enrolment cares. */
+export type QrPayloadKind = 'otpauth' | 'otpauth-migration' | 'url' | 'text';
+
+/** A decoded QR payload and its kind. */
+export interface ClassifiedQrPayload {
+  kind: QrPayloadKind;
+  text: string;
+}
+
+/** Sorts a decoded QR text into an authenticator key URI, a Google Authenticator export batch, a web link or plain text. */
+export function classifyQrPayload(text: string): ClassifiedQrPayload {
+  const trimmed = text.trim();
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1]?.toLowerCase();
+  if (scheme === 'otpauth' && /^otpauth:\/\//i.test(trimmed)) return { kind: 'otpauth', text: trimmed };
+  if (scheme === 'otpauth-migration' && /^otpauth-migration:\/\//i.test(trimmed)) {
+    return { kind: 'otpauth-migration', text: trimmed };
+  }
+  if ((scheme === 'http' || scheme === 'https') && isParsableUrl(trimmed)) return { kind: 'url', text: trimmed };
+  return { kind: 'text', text };
+}
+
+/** True for the kinds the OTP engine can turn into accounts. */
+export function isAuthenticatorPayloadKind(kind: QrPayloadKind): boolean {
+  return kind === 'otpauth' || kind === 'otpauth-migration';
+}
+
+/** A message for a person explaining that the QR code found is not an authenticator code, showing a short safe preview. */
+export function describeNonAuthenticatorQr(kind: QrPayloadKind, text: string): string {
+  const expected = 'An authenticator QR code holds a link starting with "otpauth://".';
+  if (isAuthenticatorPayloadKind(kind)) {
+    // Never echo a key URI: it carries the secret.
+    return 'This QR code is an authenticator code.';
+  }
+  if (kind === 'url') {
+    return `This QR code is a web link (${previewUrl(text)}), not an authenticator code. ${expected}`;
+  }
+  if (looksLikeBareSecret(text)) {
+    // A bare key is a secret too: say what it is without repeating it.
+    return `This QR code holds what looks like a bare secret key, not an otpauth link. ${expected} You can type the key in by hand instead.`;
+  }
+  return `This QR code holds plain text ("${previewText(text)}"), not an authenticator code. ${expected}`;
+}
+
+function looksLikeBareSecret(text: string): boolean {
+  const compact = text.replace(/[\s-]/g, '');
+  return compact.length >= 16 && /^[A-Z2-7]+=*$/i.test(compact);
+}
+
+function isParsableUrl(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Only the origin and the start of the path: activation links may carry one-time tokens in the query.
+function previewUrl(text: string): string {
+  try {
+    const url = new URL(text.trim());
+    const path = url.pathname.length > 24 ? `${url.pathname.slice(0, 24)}…` : url.pathname;
+    const rest = url.search || url.hash ? '…' : '';
+    return `${url.origin}${path === '/' && !rest ? '' : path}${rest}`;
+  } catch {
+    return previewText(text);
+  }
+}
+
+function previewText(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
+}

@@ -1,0 +1,151 @@
+import { QrError } from '../errors';
+import { cropImageData, cropRectForElement } from './crop';
+import { decodeQrPixels, type RgbaImage } from './decode';
+import { loadImageDataFromDataUrl } from './image-data';
+import type { PageScanResult } from './page-scan-result';
+import { classifyQrPayload, type QrPayloadKind } from './payload';
+
+/** Where a payload was read: straight from a page element, from a screenshot crop of one, or from the whole screenshot. */
+export type QrSource = 'element' | 'crop' | 'screenshot';
+
+/** Everything found in one tab, raw payloads plus kind; notes explain what could not be read and never hold payloads. */
+export interface ScanResult {
+  found: Array<{ payload: string; kind: QrPayloadKind; source: QrSource }>;
+  notes: string[];
+}
+
+/** The slice of the extension API scanTab uses (webextension-polyfill's `browser` fits). */
+export interface ScanTabBrowser {
+  scripting: {
+    executeScript(injection: { target: { tabId: number; allFrames?: boolean }; files: string[] }): Promise<
+      Array<{ frameId?: number; result?: unknown; error?: unknown }>
+    >;
+  };
+  tabs: {
+    get(tabId: number): Promise<{ windowId?: number; active?: boolean }>;
+    captureVisibleTab(windowId: number, options: { format: 'png' }): Promise<string>;
+  };
+}
+
+/** Dependencies of scanTab, replaceable in tests. */
+export interface ScanTabDeps {
+  browser: ScanTabBrowser;
+  loadImageData?: (dataUrl: string) => Promise<RgbaImage>;
+  wait?: (ms: number) => Promise<void>;
+}
+
+/** Path of the built scanner script inside the extension. */
+export const SCANNER_SCRIPT = '/scanner.js';
+
+/** Finds and decodes QR codes in a tab: page elements first, screenshot crops for unreadable ones, the whole screenshot as the last resort. */
+export async function scanTab(tabId: number, deps: ScanTabDeps): Promise<ScanResult> {
+  const { browser } = deps;
+  const loadImageData = deps.loadImageData ?? loadImageDataFromDataUrl;
+  const found: ScanResult['found'] = [];
+  const notes: string[] = [];
+  const add = (payload: string, source: QrSource) => {
+    if (!found.some((f) => f.payload === payload)) found.push({ payload, kind: classifyQrPayload(payload).kind, source });
+  };
+
+  const frames = await injectScanner(browser, tabId, notes);
+  for (const frame of frames) for (const item of frame.result.decoded) add(item.payload, 'element');
+  const top = frames.find((frame) => frame.frameId === 0)?.result;
+  const subframeCrops = frames.filter((f) => f.frameId !== 0).reduce((n, f) => n + f.result.needsCrop.length, 0);
+  if (subframeCrops > 0) notes.push(`${subframeCrops} image(s) inside embedded frames could not be read directly.`);
+
+  let shot: RgbaImage | undefined;
+  const takeShot = async (): Promise<RgbaImage | undefined> => {
+    shot ??= await captureTab(deps, tabId, notes, loadImageData);
+    return shot;
+  };
+
+  if (top && top.needsCrop.length > 0) {
+    const image = await takeShot();
+    if (image) {
+      for (const item of top.needsCrop) {
+        const rect = cropRectForElement(item.rect, {
+          devicePixelRatio: top.viewport.devicePixelRatio,
+          screenshotWidth: image.width,
+          screenshotHeight: image.height,
+          viewportWidth: top.viewport.innerWidth,
+        });
+        const payload = rect ? decodeQrPixels(cropImageData(image, rect)) : undefined;
+        if (payload !== undefined) add(payload, 'crop');
+      }
+    }
+  }
+
+  if (found.length === 0) {
+    const image = await takeShot();
+    const payload = image ? decodeQrPixels(image) : undefined;
+    if (payload !== undefined) add(payload, 'screenshot');
+    if (frames.length === 0 && !image) {
+      throw new QrError(
+        'qr/cannot-read-page',
+        'This page cannot be scanned: the browser does not let extensions read it (for example browser settings pages or extension stores). Open the enrolment page of your portal and try again.',
+      );
+    }
+  }
+  return { found, notes };
+}
+
+async function injectScanner(
+  browser: ScanTabBrowser,
+  tabId: number,
+  notes: string[],
+): Promise<Array<{ frameId: number; result: PageScanResult }>> {
+  let results: Array<{ frameId?: number; result?: unknown; error?: unknown }>;
+  try {
+    results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [SCANNER_SCRIPT] });
+  } catch {
+    // One restricted frame can fail the whole call; the top frame alone is still worth scanning.
+    try {
+      results = await browser.scripting.executeScript({ target: { tabId }, files: [SCANNER_SCRIPT] });
+    } catch {
+      notes.push('The page could not be searched for QR images; only a screenshot was tried.');
+      return [];
+    }
+  }
+  const frames: Array<{ frameId: number; result: PageScanResult }> = [];
+  for (const entry of results) {
+    if (isPageScanResult(entry.result)) frames.push({ frameId: entry.frameId ?? 0, result: entry.result });
+    else if (entry.frameId === 0 || entry.frameId === undefined) notes.push('The page did not answer the QR search.');
+  }
+  for (const frame of frames) notes.push(...frame.result.notes);
+  return frames;
+}
+
+async function captureTab(
+  deps: ScanTabDeps,
+  tabId: number,
+  notes: string[],
+  loadImageData: (dataUrl: string) => Promise<RgbaImage>,
+): Promise<RgbaImage | undefined> {
+  const wait = deps.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  try {
+    const tab = await deps.browser.tabs.get(tabId);
+    // captureVisibleTab shows whichever tab is in front; a background tab would give someone else's page.
+    if (!tab.active || tab.windowId === undefined) {
+      notes.push('The tab is not in front, so no screenshot was taken.');
+      return undefined;
+    }
+    let dataUrl: string;
+    try {
+      dataUrl = await deps.browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+    } catch (error) {
+      // Chrome allows two captures a second; one retry after the window passes is enough.
+      if (!/MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND|quota/i.test(String((error as Error)?.message ?? error))) throw error;
+      await wait(600);
+      dataUrl = await deps.browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+    }
+    return await loadImageData(dataUrl);
+  } catch {
+    notes.push('A screenshot of the tab could not be taken.');
+    return undefined;
+  }
+}
+
+function isPageScanResult(value: unknown): value is PageScanResult {
+  const v = value as Partial<PageScanResult> | null;
+  return typeof v === 'object' && v !== null && Array.isArray(v.decoded) && Array.isArray(v.needsCrop) && typeof v.viewport === 'object';
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { decodeQrPixels } from '../../src/qr/decode';
+import { FIXTURE_OTPAUTH, FIXTURE_OTPAUTH_LONG, FIXTURE_URL } from '../fixtures/qr/payloads';
+import { blankImage, createQrMatrix, pasteImage, renderQrRgba } from '../fixtures/qr/render';
+
+describe('decodeQrPixels', () => {
+  it.each([
+    { moduleSize: 1, inverted: false },
+    { moduleSize: 2, inverted: false },
+    { moduleSize: 5, inverted: false },
+    { moduleSize: 2, inverted: true },
+    { moduleSize: 5, inverted: true },
+  ])('reads an otpauth URI at $moduleSize px per module, inverted=$inverted', ({ moduleSize, inverted }) => {
+    expect(decodeQrPixels(renderQrRgba(FIXTURE_OTPAUTH, { moduleSize, inverted }))).toBe(FIXTURE_OTPAUTH);
+  });
+
+  it('reads a version-7 symbol', () => {
+    expect(createQrMatrix(FIXTURE_OTPAUTH_LONG).version).toBe(7);
+    const image = renderQrRgba(FIXTURE_OTPAUTH_LONG, { moduleSize: 3 });
+    expect(decodeQrPixels(image)).toBe(FIXTURE_OTPAUTH_LONG);
+  });
+
+  it('keeps finding inverted codes after a normal one (jsQR 1.4 mutates its default options)', () => {
+    expect(decodeQrPixels(renderQrRgba(FIXTURE_URL, { moduleSize: 3 }))).toBe(FIXTURE_URL);
+    expect(decodeQrPixels(renderQrRgba(FIXTURE_OTPAUTH, { moduleSize: 3, inverted: true }))).toBe(FIXTURE_OTPAUTH);
+    expect(decodeQrPixels(renderQrRgba(FIXTURE_URL, { moduleSize: 3, inverted: true }))).toBe(FIXTURE_URL);
+  });
+
+  it('finds a small code inside a larger image', () => {
+    const shot = blankImage(640, 400);
+    pasteImage(shot, renderQrRgba(FIXTURE_OTPAUTH, { moduleSize: 3 }), 300, 120);
+    expect(decodeQrPixels(shot)).toBe(FIXTURE_OTPAUTH);
+  });
+
+  it('still reads a code with mild noise, as from a lossy screenshot', () => {
+    const image = renderQrRgba(FIXTURE_OTPAUTH, { moduleSize: 4 });
+    let seed = 7;
+    for (let i = 0; i < image.data.length; i++) {
+      if (i % 4 === 3) continue;
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      image.data[i] = image.data[i]! + ((seed % 61) - 30);
+    }
+    expect(decodeQrPixels(image)).toBe(FIXTURE_OTPAUTH);
+  });
+
+  it('returns undefined for an image without a code, an empty image and short data', () => {
+    expect(decodeQrPixels(blankImage(200, 200))).toBeUndefined();
+    expect(decodeQrPixels({ data: new Uint8ClampedArray(0), width: 0, height: 0 })).toBeUndefined();
+    expect(decodeQrPixels({ data: new Uint8ClampedArray(16), width: 10, height: 10 })).toBeUndefined();
+  });
+
+  it('does not read a code whose finder patterns are wiped out', () => {
+    const image = renderQrRgba(FIXTURE_OTPAUTH, { moduleSize: 4 });
+    // Blank the top-left quarter, where a finder pattern sits.
+    for (let y = 0; y < image.height / 2; y++) image.data.fill(255, y * image.width * 4, (y * image.width + image.width / 2) * 4);
+    expect(decodeQrPixels(image)).toBeUndefined();
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { classifyQrPayload, describeNonAuthenticatorQr, isAuthenticatorPayloadKind } from '../../src/qr/payload';
+import { FIXTURE_MIGRATION_BATCH, FIXTURE_OTPAUTH } from '../fixtures/qr/payloads';
+
+describe('classifyQrPayload', () => {
+  it.each([
+    [FIXTURE_OTPAUTH, 'otpauth'],
+    ['OTPAUTH://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=1', 'otpauth'],
+    ['  otpauth://totp/a?secret=JBSWY3DPEHPK3PXP\n', 'otpauth'],
+    [FIXTURE_MIGRATION_BATCH[0], 'otpauth-migration'],
+    ['https://portal.example.com/activate?token=1', 'url'],
+    ['http://example.com', 'url'],
+    ['otpauth:/totp/missing-slash', 'text'],
+    ['otpauthx://totp/a', 'text'],
+    ['mailto:alice@example.com', 'text'],
+    ['WIFI:S:office;T:WPA;P:pass;;', 'text'],
+    ['JBSWY3DPEHPK3PXP', 'text'],
+    ['https://', 'text'],
+    ['', 'text'],
+  ] as const)('%j is %s', (text, kind) => {
+    expect(classifyQrPayload(text).kind).toBe(kind);
+  });
+
+  it('trims whitespace around recognised URIs', () => {
+    expect(classifyQrPayload(' otpauth://totp/a?secret=AAAA ').text).toBe('otpauth://totp/a?secret=AAAA');
+  });
+
+  it('tells which kinds the OTP engine can take', () => {
+    expect(['otpauth', 'otpauth-migration', 'url', 'text'].map((k) => isAuthenticatorPayloadKind(k as never))).toEqual([true, true, false, false]);
+  });
+});
+
+describe('describeNonAuthenticatorQr', () => {
+  it('names a web link by its origin and hides its query', () => {
+    const message = describeNonAuthenticatorQr('url', 'https://portal.example.com/activate?token=SECRETTOKEN');
+    expect(message).toContain('web link (https://portal.example.com/activate…)');
+    expect(message).toContain('not an authenticator code');
+    expect(message).toContain('otpauth://');
+    expect(message).not.toContain('SECRETTOKEN');
+  });
+
+  it('quotes short plain text and cuts long text', () => {
+    expect(describeNonAuthenticatorQr('text', 'Hello\n world')).toContain('"Hello world"');
+    const long = describeNonAuthenticatorQr('text', 'hello! '.repeat(20));
+    expect(long).toContain(`"${'hello! '.repeat(5)}hello…"`);
+  });
+
+  it('never repeats a secret: otpauth payloads and bare keys', () => {
+    const forUri = describeNonAuthenticatorQr('otpauth', FIXTURE_OTPAUTH);
+    expect(forUri).not.toContain('JBSWY3DPEHPK3PXP');
+    const forKey = describeNonAuthenticatorQr('text', 'JBSW Y3DP EHPK 3PXP');
+    expect(forKey).toContain('bare secret key');
+    expect(forKey).not.toContain('JBSW');
+  });
+});

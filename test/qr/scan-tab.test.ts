@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { QrError } from '../../src/errors';
+import type { RgbaImage } from '../../src/qr/decode';
+import type { PageScanResult } from '../../src/qr/page-scan-result';
+import { scanTab, type ScanTabBrowser } from '../../src/qr/scan-tab';
+import { FIXTURE_MIGRATION_BATCH, FIXTURE_OTPAUTH, FIXTURE_URL } from '../fixtures/qr/payloads';
+import { blankImage, pasteImage, renderQrRgba } from '../fixtures/qr/render';
+
+const viewport = { devicePixelRatio: 2, innerWidth: 800, innerHeight: 500, scrollX: 0, scrollY: 0 };
+
+function pageResult(partial: Partial<PageScanResult> = {}): PageScanResult {
+  return { decoded: [], needsCrop: [], viewport, candidateCount: 1, notes: [], ...partial };
+}
+
+interface FakeOptions {
+  frames?: Array<{ frameId: number; result: unknown }>;
+  injectFails?: 'all-frames' | 'always';
+  shot?: RgbaImage;
+  active?: boolean;
+  captureErrors?: string[];
+}
+
+function fake(options: FakeOptions) {
+  const calls = { inject: [] as unknown[], capture: 0, load: 0, waited: [] as number[] };
+  const captureErrors = [...(options.captureErrors ?? [])];
+  const browser: ScanTabBrowser = {
+    scripting: {
+      async executeScript(injection) {
+        calls.inject.push(injection.target);
+        if (options.injectFails === 'always') throw new Error('Cannot access a chrome:// URL');
+        if (options.injectFails === 'all-frames' && injection.target.allFrames) throw new Error('Frame blocked');
+        return options.frames ?? [];
+      },
+    },
+    tabs: {
+      async get() {
+        return { windowId: 7, active: options.active ?? true };
+      },
+      async captureVisibleTab(windowId, format) {
+        calls.capture++;
+        expect(windowId).toBe(7);
+        expect(format).toEqual({ format: 'png' });
+        const error = captureErrors.shift();
+        if (error) throw new Error(error);
+        return 'data:image/png;base64,shot';
+      },
+    },
+  };
+  const loadImageData = async (dataUrl: string) => {
+    calls.load++;
+    expect(dataUrl).toBe('data:image/png;base64,shot');
+    if (!options.shot) throw new Error('no screenshot in this test');
+    return options.shot;
+  };
+  const wait = async (ms: number) => void calls.waited.push(ms);
+  return { deps: { browser, loadImageData, wait }, calls };
+}
+
+// A 2x screenshot (1600x1000 device px for an 800x500 CSS viewport) with codes at the given CSS positions.
+function screenshotWith(codes: Array<{ text: string; x: number; y: number }>): RgbaImage {
+  const shot = blankImage(1600, 1000);
+  for (const { text, x, y } of codes) pasteImage(shot, renderQrRgba(text, { moduleSize: 6 }), x * 2, y * 2);
+  return shot;
+}
+
+describe('scanTab', () => {
+  it('returns codes decoded from page elements without taking a screenshot', async () => {
+    const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult({ decoded: [{ payload: FIXTURE_OTPAUTH, elementKind: 'img' }] }) }] });
+    const result = await scanTab(3, deps);
+    expect(result.found).toEqual([{ payload: FIXTURE_OTPAUTH, kind: 'otpauth', source: 'element' }]);
+    expect(calls.capture).toBe(0);
+    expect(calls.inject).toEqual([{ tabId: 3, allFrames: true }]);
+  });
+
+  it('crops every unreadable element from one screenshot (a two-code export batch)', async () => {
+    const [first, second] = FIXTURE_MIGRATION_BATCH;
+    const side = renderQrRgba(first, { moduleSize: 6 }).width / 2;
+    const shot = screenshotWith([{ text: first, x: 40, y: 60 }, { text: second, x: 420, y: 60 }]);
+    const needsCrop = [
+      { rect: { x: 40, y: 60, width: side, height: side }, elementKind: 'img' as const, reason: 'tainted' },
+      { rect: { x: 420, y: 60, width: side, height: side }, elementKind: 'background' as const, reason: 'cross-origin' },
+    ];
+    const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult({ needsCrop }) }], shot });
+    const result = await scanTab(3, deps);
+    expect(result.found).toEqual([
+      { payload: first, kind: 'otpauth-migration', source: 'crop' },
+      { payload: second, kind: 'otpauth-migration', source: 'crop' },
+    ]);
+    expect(calls.capture).toBe(1);
+  });
+
+  it('falls back to the whole screenshot only when nothing else was found', async () => {
+    const shot = screenshotWith([{ text: FIXTURE_URL, x: 300, y: 100 }]);
+    const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult() }], shot });
+    const result = await scanTab(3, deps);
+    expect(result.found).toEqual([{ payload: FIXTURE_URL, kind: 'url', source: 'screenshot' }]);
+    expect(calls.capture).toBe(1);
+  });
+
+  it('reuses the crop screenshot for the last resort instead of capturing twice', async () => {
+    const shot = screenshotWith([{ text: FIXTURE_OTPAUTH, x: 300, y: 100 }]);
+    // The rect is wrong (the page moved), so the crop misses and the full shot must find the code.
+    const needsCrop = [{ rect: { x: 0, y: 380, width: 100, height: 100 }, elementKind: 'img' as const, reason: 'tainted' }];
+    const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult({ needsCrop }) }], shot });
+    const result = await scanTab(3, deps);
+    expect(result.found).toEqual([{ payload: FIXTURE_OTPAUTH, kind: 'otpauth', source: 'screenshot' }]);
+    expect(calls.capture).toBe(1);
+  });
+
+  it('collects codes from subframes and notes their unreadable images', async () => {
+    const frames = [
+      { frameId: 0, result: pageResult() },
+      { frameId: 5, result: pageResult({ decoded: [{ payload: FIXTURE_OTPAUTH, elementKind: 'canvas' }], needsCrop: [{ rect: { x: 0, y: 0, width: 100, height: 100 }, elementKind: 'img', reason: 'tainted' }] }) },
+      { frameId: 6, result: undefined },
+    ];
+    const { deps, calls } = fake({ frames });
+    const result = await scanTab(3, deps);
+    expect(result.found).toEqual([{ payload: FIXTURE_OTPAUTH, kind: 'otpauth', source: 'element' }]);
+    expect(result.notes.join(' ')).toMatch(/1 image\(s\) inside embedded frames/);
+    expect(calls.capture).toBe(0);
+  });
+
+  it('removes duplicates found by several routes', async () => {
+    const decoded = [{ payload: FIXTURE_OTPAUTH, elementKind: 'img' as const }];
+    const { deps } = fake({ frames: [{ frameId: 0, result: pageResult({ decoded }) }, { frameId: 2, result: pageResult({ decoded }) }] });
+    expect((await scanTab(3, deps)).found).toHaveLength(1);
+  });
+
+  it('retries the top frame alone when a subframe blocks injection', async () => {
+    const decoded = [{ payload: FIXTURE_OTPAUTH, elementKind: 'svg' as const }];
+    const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult({ decoded }) }], injectFails: 'all-frames' });
+    expect((await scanTab(3, deps)).found).toHaveLength(1);
+    expect(calls.inject).toEqual([{ tabId: 3, allFrames: true }, { tabId: 3 }]);
+  });
+
+  it('still tries a screenshot when the page cannot be injected', async () => {
+    const shot = screenshotWith([{ text: FIXTURE_OTPAUTH, x: 100, y: 100 }]);
+    const { deps } = fake({ injectFails: 'always', shot });
+    const result = await scanTab(3, deps);
+    expect(result.found).toEqual([{ payload: FIXTURE_OTPAUTH, kind: 'otpauth', source: 'screenshot' }]);
+    expect(result.notes.join(' ')).toMatch(/could not be searched/);
+  });
+
+  it('throws a QrError when neither the page nor a screenshot can be read', async () => {
+    const { deps } = fake({ injectFails: 'always', captureErrors: ['Cannot capture'] });
+    await expect(scanTab(3, deps)).rejects.toBeInstanceOf(QrError);
+    await expect(scanTab(3, fake({ injectFails: 'always', captureErrors: ['x'] }).deps)).rejects.toMatchObject({ code: 'qr/cannot-read-page' });
+  });
+
+  it('does not screenshot a tab that is not in front', async () => {
+    const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult() }], active: false });
+    const result = await scanTab(3, deps);
+    expect(result.found).toEqual([]);
+    expect(calls.capture).toBe(0);
+    expect(result.notes.join(' ')).toMatch(/not in front/);
+  });
+
+  it('waits out the capture rate limit once', async () => {
+    const shot = screenshotWith([{ text: FIXTURE_OTPAUTH, x: 100, y: 100 }]);
+    const captureErrors = ['This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.'];
+    const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult() }], shot, captureErrors });
+    expect((await scanTab(3, deps)).found).toHaveLength(1);
+    expect(calls.capture).toBe(2);
+    expect(calls.waited).toEqual([600]);
+  });
+
+  it('finds nothing on a screenshot without a code', async () => {
+    const { deps } = fake({ frames: [{ frameId: 0, result: pageResult() }], shot: blankImage(1600, 1000) });
+    const result = await scanTab(3, deps);
+    expect(result.found).toEqual([]);
+  });
+});
