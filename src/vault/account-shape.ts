@@ -1,0 +1,93 @@
+import type { OtpAccount } from '../otp/types';
+import { vaultError } from './errors';
+import type { VaultAccount, VaultData } from './model';
+
+const TYPES = new Set(['totp', 'hotp']);
+const ALGORITHMS = new Set(['SHA1', 'SHA256', 'SHA512']);
+const MAX_SITES = 64;
+const MAX_TEXT = 1024;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isWholeNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_TEXT;
+}
+
+/**
+ * Checks the storage shape of OTP fields and copies only those fields. Whether a secret or digit count is
+ * valid for OTP is the caller's job (the OTP engine); this only keeps malformed values out of the vault.
+ */
+export function pickOtpFields(value: unknown): OtpAccount {
+  const fail = (what: string) =>
+    vaultError('vault/bad-account', `The account cannot be stored: ${what}.`);
+  if (!isRecord(value)) throw fail('it is not an object');
+  const { type, issuer, accountName, secret, algorithm, digits, period, counter } = value;
+  if (typeof type !== 'string' || !TYPES.has(type)) throw fail('"type" must be "totp" or "hotp"');
+  if (!isText(issuer)) throw fail('"issuer" must be text of at most 1024 characters');
+  if (!isText(accountName)) throw fail('"accountName" must be text of at most 1024 characters');
+  if (!isText(secret) || secret.length === 0) throw fail('"secret" must be a non-empty base32 string');
+  if (typeof algorithm !== 'string' || !ALGORITHMS.has(algorithm)) throw fail('"algorithm" must be SHA1, SHA256 or SHA512');
+  if (!isWholeNumber(digits)) throw fail('"digits" must be a whole number');
+  if (!isWholeNumber(period)) throw fail('"period" must be a whole number of seconds');
+  if (!isWholeNumber(counter)) throw fail('"counter" must be a whole number from 0 to 2^53-1');
+  return { type, issuer, accountName, secret, algorithm, digits, period, counter } as OtpAccount;
+}
+
+/** Checks that every site is an origin such as https://portal.example.com and returns a copy without repeats. */
+export function checkSites(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length > MAX_SITES) {
+    throw vaultError('vault/bad-site', `Sites must be a list of at most ${MAX_SITES} origins such as https://portal.example.com.`);
+  }
+  for (const site of value) {
+    let origin: string | undefined;
+    try {
+      origin = typeof site === 'string' ? new URL(site).origin : undefined;
+    } catch {
+      origin = undefined;
+    }
+    const isWeb = origin !== undefined && /^https?:\/\//.test(origin);
+    if (!isWeb || origin !== site) {
+      throw vaultError(
+        'vault/bad-site',
+        'A site must be an origin: scheme and host (and port, if any), with no path, such as https://portal.example.com.',
+      );
+    }
+  }
+  return [...new Set(value as string[])];
+}
+
+/** Validates the stored shape of one vault account, keeping only known fields. */
+export function parseVaultAccount(value: unknown): VaultAccount {
+  const otp = pickOtpFields(value);
+  const record = value as Record<string, unknown>;
+  const { id, matchRegistrableDomain, createdAt, updatedAt, order } = record;
+  if (typeof id !== 'string' || id.length === 0 || id.length > 64) {
+    throw vaultError('vault/bad-account', 'The account cannot be stored: "id" must be a non-empty string.');
+  }
+  if (typeof matchRegistrableDomain !== 'boolean') {
+    throw vaultError('vault/bad-account', 'The account cannot be stored: "matchRegistrableDomain" must be true or false.');
+  }
+  if (!isWholeNumber(createdAt) || !isWholeNumber(updatedAt) || !isWholeNumber(order)) {
+    throw vaultError('vault/bad-account', 'The account cannot be stored: "createdAt", "updatedAt" and "order" must be whole numbers.');
+  }
+  return { ...otp, id, sites: checkSites(record.sites), matchRegistrableDomain, createdAt, updatedAt, order };
+}
+
+/** Validates decrypted vault contents; a failure means the contents were written by something else. */
+export function parseVaultData(value: unknown): VaultData {
+  if (!isRecord(value) || !Array.isArray(value.accounts)) {
+    throw vaultError('vault/malformed-contents', 'The vault opened but its contents are not a list of accounts; restore from a backup.');
+  }
+  try {
+    return { accounts: value.accounts.map(parseVaultAccount) };
+  } catch (error) {
+    const detail = error instanceof Error ? ` (${error.message})` : '';
+    throw vaultError('vault/malformed-contents', `The vault opened but an account in it is malformed${detail}; restore from a backup.`);
+  }
+}

@@ -1,0 +1,52 @@
+import { decodeUtf8, encodeUtf8 } from './bytes';
+import { createPassphraseHeader, generateDataKey, openEnvelope, sealEnvelope, unwrapDataKey } from './crypto';
+import { BACKUP_FORMAT, parseEnvelope } from './envelope';
+import { vaultError } from './errors';
+import { DEFAULT_KDF_PARAMS, DEFAULT_MIN_PASSPHRASE_LENGTH, type KdfParams, preparePassphrase } from './kdf';
+import { parseVaultAccount, parseVaultData } from './account-shape';
+import type { VaultAccount } from './model';
+
+/** Largest backup text read; a genuine backup of thousands of accounts is far smaller. */
+const MAX_BACKUP_CHARS = 32 * 1024 * 1024;
+
+/** Options for writing a backup; the KDF cost may only be raised above the floor. */
+export interface BackupOptions {
+  kdfParams?: KdfParams;
+  minPassphraseLength?: number;
+}
+
+/**
+ * Encrypts accounts into a backup file (JSON text, format 'portal-authenticator-backup'): the same scheme as the
+ * vault, with its own random data key and salt, so the backup passphrase may differ from the vault's.
+ */
+export async function encryptBackup(accounts: VaultAccount[], passphrase: string, options: BackupOptions = {}): Promise<string> {
+  const prepared = preparePassphrase(passphrase, options.minPassphraseLength ?? DEFAULT_MIN_PASSPHRASE_LENGTH);
+  const plaintext = encodeUtf8(JSON.stringify({ accounts: accounts.map(parseVaultAccount) }));
+  const key = generateDataKey();
+  const header = await createPassphraseHeader(BACKUP_FORMAT, key, prepared, options.kdfParams ?? DEFAULT_KDF_PARAMS);
+  const envelope = await sealEnvelope(header, key, plaintext);
+  key.fill(0);
+  return `${JSON.stringify(envelope, null, 2)}\n`;
+}
+
+/** Decrypts a backup file; errors say whether it is not a backup, too new, the wrong passphrase or damaged. */
+export async function decryptBackup(text: string, passphrase: string): Promise<VaultAccount[]> {
+  if (typeof text !== 'string' || text.length > MAX_BACKUP_CHARS) {
+    throw vaultError('vault/not-a-backup', 'This file is not a Portal Authenticator backup (it is not text of a plausible size).');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw vaultError('vault/not-a-backup', 'This file is not a Portal Authenticator backup (it is not JSON). Choose the .json file you exported.');
+  }
+  const parsed = parseEnvelope(json, BACKUP_FORMAT);
+  const key = await unwrapDataKey(parsed, preparePassphrase(passphrase, 1));
+  const plaintext = await openEnvelope(parsed, key);
+  key.fill(0);
+  try {
+    return parseVaultData(JSON.parse(decodeUtf8(plaintext))).accounts;
+  } catch {
+    throw vaultError('vault/malformed-contents', 'The backup opened but its contents are not a valid list of accounts; it was not written by this extension.');
+  }
+}

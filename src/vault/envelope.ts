@@ -1,0 +1,141 @@
+import { type Bytes, canonicalJson, decodeBase64, encodeUtf8 } from './bytes';
+import { type VaultErrorCode, vaultError } from './errors';
+import { checkKdfParams, type KdfParams } from './kdf';
+
+/** `format` of the vault kept in extension storage. */
+export const VAULT_FORMAT = 'portal-authenticator-vault';
+/** `format` of an exported, passphrase-protected backup file. */
+export const BACKUP_FORMAT = 'portal-authenticator-backup';
+/** The newest envelope version this code reads and the one it writes. */
+export const ENVELOPE_VERSION = 1;
+
+/** AES-GCM nonce (96 bits, NIST SP 800-38D §8.2.2) and tag lengths, and the data-key length (AES-256). */
+export const NONCE_BYTES = 12;
+export const TAG_BYTES = 16;
+export const DATA_KEY_BYTES = 32;
+export const SALT_BYTES = 16;
+const MAX_SALT_BYTES = 64;
+const MAX_SLOTS = 8;
+const MAX_CIPHERTEXT_BASE64 = 16 * 1024 * 1024;
+
+export type EnvelopeFormat = typeof VAULT_FORMAT | typeof BACKUP_FORMAT;
+
+/** The passphrase slot: the data key, AES-GCM-encrypted under the Argon2id-derived key. */
+export interface PassphraseSlot {
+  type: 'passphrase';
+  nonce: string;
+  wrappedKey: string;
+}
+
+/** Everything before the payload; authenticated as AAD of the payload so it cannot be altered. */
+export interface EnvelopeHeader {
+  format: EnvelopeFormat;
+  version: typeof ENVELOPE_VERSION;
+  kdf: { alg: 'argon2id'; params: KdfParams; salt: string };
+  slots: PassphraseSlot[];
+}
+
+/** The stored object: header plus the encrypted payload, all binary as base64. */
+export interface Envelope extends EnvelopeHeader {
+  nonce: string;
+  ciphertext: string;
+}
+
+/** A validated envelope with its binary fields decoded. */
+export interface ParsedEnvelope {
+  header: EnvelopeHeader;
+  salt: Bytes;
+  slots: Array<{ nonce: Bytes; wrappedKey: Bytes }>;
+  nonce: Bytes;
+  ciphertext: Bytes;
+}
+
+const NOUN: Record<EnvelopeFormat, string> = { [VAULT_FORMAT]: 'vault', [BACKUP_FORMAT]: 'backup file' };
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function requireKeys(value: unknown, keys: string[], where: string, noun: string): Record<string, unknown> {
+  const actual = isPlainObject(value) ? Object.keys(value).sort() : null;
+  if (!actual || actual.join(',') !== [...keys].sort().join(',')) {
+    throw vaultError('vault/malformed', `The ${noun} is damaged: "${where}" must have exactly the fields ${keys.join(', ')}.`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function decodeSized(value: unknown, field: string, min: number, max: number, code: VaultErrorCode, noun: string): Bytes {
+  const bytes = decodeBase64(value, field);
+  if (bytes.length < min || bytes.length > max) {
+    const size = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+    throw vaultError(code, `The ${noun} is damaged: "${field}" must be ${size} bytes, found ${bytes.length}.`);
+  }
+  return bytes;
+}
+
+/** Validates an unknown value as an envelope of `format` (format, then version, then every field) and decodes it. */
+export function parseEnvelope(value: unknown, format: EnvelopeFormat): ParsedEnvelope {
+  const noun = NOUN[format];
+  if (!isPlainObject(value) || value.format !== format) {
+    const code = format === VAULT_FORMAT ? 'vault/not-a-vault' : 'vault/not-a-backup';
+    throw vaultError(code, `This is not a Portal Authenticator ${noun} (its "format" is not "${format}").`);
+  }
+  const { version } = value;
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
+    throw vaultError('vault/malformed', `The ${noun} is damaged: "version" must be a positive whole number.`);
+  }
+  if (version > ENVELOPE_VERSION) {
+    throw vaultError(
+      'vault/newer-version',
+      `This ${noun} was written by a newer version of Portal Authenticator (format version ${version}; this one reads up to ${ENVELOPE_VERSION}). Update the extension and try again.`,
+    );
+  }
+  const top = requireKeys(value, ['format', 'version', 'kdf', 'slots', 'nonce', 'ciphertext'], 'top level', noun);
+  const kdf = requireKeys(top.kdf, ['alg', 'params', 'salt'], 'kdf', noun);
+  if (kdf.alg !== 'argon2id') {
+    throw vaultError('vault/kdf-unsupported', `The ${noun} uses an unsupported key derivation; only "argon2id" is accepted.`);
+  }
+  const raw = requireKeys(kdf.params, ['m', 't', 'p'], 'kdf.params', noun);
+  const params = checkKdfParams({ m: raw.m as number, t: raw.t as number, p: raw.p as number });
+  const salt = decodeSized(kdf.salt, 'kdf.salt', SALT_BYTES, MAX_SALT_BYTES, 'vault/bad-salt-length', noun);
+
+  if (!Array.isArray(top.slots) || top.slots.length < 1 || top.slots.length > MAX_SLOTS) {
+    throw vaultError('vault/malformed', `The ${noun} is damaged: "slots" must list 1 to ${MAX_SLOTS} key slots.`);
+  }
+  const slotHeaders: PassphraseSlot[] = [];
+  const slots = top.slots.map((candidate: unknown, i: number) => {
+    if (isPlainObject(candidate) && candidate.type !== 'passphrase') {
+      throw vaultError('vault/slot-unsupported', `The ${noun} has a key slot of an unsupported type; only "passphrase" slots are read.`);
+    }
+    const slot = requireKeys(candidate, ['type', 'nonce', 'wrappedKey'], `slots[${i}]`, noun);
+    const nonce = decodeSized(slot.nonce, `slots[${i}].nonce`, NONCE_BYTES, NONCE_BYTES, 'vault/bad-nonce-length', noun);
+    const keyLength = DATA_KEY_BYTES + TAG_BYTES;
+    const wrappedKey = decodeSized(slot.wrappedKey, `slots[${i}].wrappedKey`, keyLength, keyLength, 'vault/bad-key-length', noun);
+    slotHeaders.push({ type: 'passphrase', nonce: slot.nonce as string, wrappedKey: slot.wrappedKey as string });
+    return { nonce, wrappedKey };
+  });
+
+  const nonce = decodeSized(top.nonce, 'nonce', NONCE_BYTES, NONCE_BYTES, 'vault/bad-nonce-length', noun);
+  if (typeof top.ciphertext === 'string' && top.ciphertext.length > MAX_CIPHERTEXT_BASE64) {
+    throw vaultError('vault/malformed', `The ${noun} is too large to be genuine (over 16 MB of data).`);
+  }
+  const ciphertext = decodeSized(top.ciphertext, 'ciphertext', TAG_BYTES, Infinity, 'vault/bad-tag-length', noun);
+  const header: EnvelopeHeader = {
+    format,
+    version: ENVELOPE_VERSION,
+    kdf: { alg: 'argon2id', params, salt: kdf.salt as string },
+    slots: slotHeaders,
+  };
+  return { header, salt, slots, nonce, ciphertext };
+}
+
+/** AAD of the payload: the canonical JSON of the whole header, so any change to it fails authentication. */
+export function payloadAad(header: EnvelopeHeader): Bytes {
+  return encodeUtf8(canonicalJson({ purpose: 'payload', header }));
+}
+
+/** AAD of a passphrase slot: binds the wrapped key to this format, version and KDF setting. */
+export function slotAad(header: Pick<EnvelopeHeader, 'format' | 'version' | 'kdf'>): Bytes {
+  const { format, version, kdf } = header;
+  return encodeUtf8(canonicalJson({ purpose: 'passphrase-slot', format, version, kdf }));
+}

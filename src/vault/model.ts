@@ -1,0 +1,115 @@
+import type { OtpAccount } from '../otp/types';
+import { checkSites, parseVaultAccount, pickOtpFields } from './account-shape';
+import { vaultError } from './errors';
+
+/** An OTP account as the vault keeps it: bound to sites, ordered, timestamped. */
+export type VaultAccount = OtpAccount & {
+  id: string;
+  /** Origins the account's codes may be filled into, e.g. https://portal.example.com. */
+  sites: string[];
+  /** Also fill on other hosts of the same registrable domain (the user opted in). */
+  matchRegistrableDomain: boolean;
+  createdAt: number;
+  updatedAt: number;
+  order: number;
+};
+
+/** What is encrypted: the accounts only (settings are not secret and live elsewhere). */
+export interface VaultData {
+  accounts: VaultAccount[];
+}
+
+/** A new account: validated OTP fields plus optional site binding. */
+export type AccountInput = OtpAccount & { sites?: string[]; matchRegistrableDomain?: boolean };
+
+/** Fields that may change after an account is created; the secret and OTP parameters never do. */
+export type AccountPatch = Partial<Pick<VaultAccount, 'issuer' | 'accountName' | 'sites' | 'matchRegistrableDomain' | 'counter'>>;
+
+const PATCHABLE = new Set(['issuer', 'accountName', 'sites', 'matchRegistrableDomain', 'counter']);
+
+/** A vault with no accounts. */
+export const EMPTY_VAULT_DATA: VaultData = Object.freeze({ accounts: [] }) as VaultData;
+
+function indexOfAccount(data: VaultData, id: string): number {
+  const index = data.accounts.findIndex((account) => account.id === id);
+  if (index < 0) {
+    throw vaultError('vault/no-such-account', 'That account no longer exists; reload the list and try again.');
+  }
+  return index;
+}
+
+/** Accounts in display order. */
+export function sortAccounts(data: VaultData): VaultAccount[] {
+  return [...data.accounts].sort((a, b) => a.order - b.order);
+}
+
+/** Adds an account at the end of the list with a random id (crypto.randomUUID). */
+export function addAccount(
+  data: VaultData,
+  input: AccountInput,
+  now: number = Date.now(),
+  makeId: () => string = () => crypto.randomUUID(),
+): { data: VaultData; account: VaultAccount } {
+  const otp = pickOtpFields(input);
+  const sites = checkSites(input.sites ?? []);
+  const matchRegistrableDomain = input.matchRegistrableDomain ?? false;
+  if (typeof matchRegistrableDomain !== 'boolean') {
+    throw vaultError('vault/bad-account', '"matchRegistrableDomain" must be true or false.');
+  }
+  const order = data.accounts.reduce((max, account) => Math.max(max, account.order), -1) + 1;
+  const account = parseVaultAccount({ ...otp, id: makeId(), sites, matchRegistrableDomain, createdAt: now, updatedAt: now, order });
+  if (data.accounts.some((existing) => existing.id === account.id)) {
+    throw vaultError('vault/duplicate-id', 'Could not assign a unique id to the account; try again.');
+  }
+  return { data: { accounts: [...data.accounts, account] }, account };
+}
+
+/** Changes the editable fields of one account (names, sites, HOTP counter); refuses any other field. */
+export function updateAccount(data: VaultData, id: string, patch: AccountPatch, now: number = Date.now()): VaultData {
+  const index = indexOfAccount(data, id);
+  const refused = Object.keys(patch).filter((key) => !PATCHABLE.has(key));
+  if (refused.length > 0) {
+    throw vaultError(
+      'vault/bad-patch',
+      `These fields cannot be edited: ${refused.join(', ')}. Only issuer, accountName, sites, matchRegistrableDomain and counter can; to change the secret, add the account again.`,
+    );
+  }
+  const current = data.accounts[index]!;
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  const updated = parseVaultAccount({ ...current, ...defined, updatedAt: Math.max(now, current.createdAt) });
+  const accounts = [...data.accounts];
+  accounts[index] = updated;
+  return { accounts };
+}
+
+/** Removes one account. */
+export function removeAccount(data: VaultData, id: string): VaultData {
+  const index = indexOfAccount(data, id);
+  return { accounts: data.accounts.filter((_, i) => i !== index) };
+}
+
+/** Puts the accounts in the order of `ids`, which must name every account exactly once. */
+export function reorderAccounts(data: VaultData, ids: string[]): VaultData {
+  const known = new Set(data.accounts.map((account) => account.id));
+  const unique = new Set(ids);
+  if (unique.size !== ids.length || ids.length !== known.size || ids.some((id) => !known.has(id))) {
+    throw vaultError('vault/bad-order', 'The new order must list every account exactly once; reload the list and try again.');
+  }
+  const position = new Map(ids.map((id, i) => [id, i]));
+  return { accounts: data.accounts.map((account) => ({ ...account, order: position.get(account.id)! })) };
+}
+
+/** Replaces every account (e.g. restoring a backup); ids must be unique, order follows array position. */
+export function replaceAll(_data: VaultData, accounts: VaultAccount[]): VaultData {
+  const parsed = accounts.map((account, order) => parseVaultAccount({ ...account, order }));
+  if (new Set(parsed.map((account) => account.id)).size !== parsed.length) {
+    throw vaultError('vault/duplicate-id', 'Two accounts in the list share an id; nothing was replaced.');
+  }
+  return { accounts: parsed };
+}
+
+/** The stored account with the same secret and issuer (issuer compared trimmed, case-insensitively), if any. */
+export function findDuplicate(data: VaultData, account: Pick<OtpAccount, 'secret' | 'issuer'>): VaultAccount | undefined {
+  const issuer = account.issuer.trim().toLowerCase();
+  return data.accounts.find((existing) => existing.secret === account.secret && existing.issuer.trim().toLowerCase() === issuer);
+}

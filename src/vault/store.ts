@@ -1,0 +1,234 @@
+import { type AutoLockSetting, shouldAutoLock } from './auto-lock';
+import { type Bytes, decodeUtf8, encodeUtf8 } from './bytes';
+import { createPassphraseHeader, generateDataKey, openEnvelope, sealEnvelope, unwrapDataKey } from './crypto';
+import { type EnvelopeHeader, type ParsedEnvelope, parseEnvelope, VAULT_FORMAT } from './envelope';
+import { hasVaultCode, vaultError } from './errors';
+import { hasGeneration, loadGeneration, saveGeneration } from './generations';
+import { checkKdfParams, DEFAULT_KDF_PARAMS, DEFAULT_MIN_PASSPHRASE_LENGTH, type KdfParams, preparePassphrase } from './kdf';
+import { parseVaultData } from './account-shape';
+import * as model from './model';
+import type { AccountInput, AccountPatch, VaultAccount, VaultData } from './model';
+import { clearSessionKey, hasSessionKey, readLastActivity, readSessionKey, recordActivity, writeSessionKey } from './session-key';
+import type { StorageAreaLike } from './storage-area';
+import { createWriteQueue } from './write-queue';
+
+/** Where the vault lives and how it is protected. */
+export interface VaultServiceOptions {
+  /** Holds the encrypted vault: `browser.storage.local`. */
+  local: StorageAreaLike;
+  /** Holds the data key while unlocked: `browser.storage.session`, restricted to trusted contexts. */
+  session: StorageAreaLike;
+  now?: () => number;
+  /** Argon2id cost for new vaults and passphrase changes; may only be stronger than the default, never below the floor. */
+  kdfParams?: KdfParams;
+  /** Minimum length of a new passphrase, in characters. */
+  minPassphraseLength?: number;
+}
+
+/** State of the vault as the UI shows it. */
+export type VaultStatus = 'uninitialised' | 'locked' | 'unlocked';
+
+/** What an import did: accounts added, and those skipped because the vault (or the batch) already had them. */
+export interface ImportResult {
+  added: VaultAccount[];
+  skipped: AccountInput[];
+}
+
+interface Opened {
+  header: EnvelopeHeader;
+  key: Bytes;
+  plaintext: Bytes;
+  data: VaultData;
+}
+
+/** A wrong passphrase or a newer format must not silently open an older generation instead. */
+function mayFallBack(error: unknown): boolean {
+  return !hasVaultCode(error, 'vault/wrong-passphrase') && !hasVaultCode(error, 'vault/newer-version');
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+async function openWithKey(stored: unknown, key: Bytes | ((parsed: ParsedEnvelope) => Promise<Bytes>)): Promise<Opened> {
+  const parsed = parseEnvelope(stored, VAULT_FORMAT);
+  const dataKey = typeof key === 'function' ? await key(parsed) : key;
+  const plaintext = await openEnvelope(parsed, dataKey);
+  let json: unknown;
+  try {
+    json = JSON.parse(decodeUtf8(plaintext));
+  } catch {
+    throw vaultError('vault/malformed-contents', 'The vault opened but its contents are not readable; restore from a backup.');
+  }
+  return { header: parsed.header, key: dataKey, plaintext, data: parseVaultData(json) };
+}
+
+/** The only code that reads or writes the vault: encrypted at rest, writes serialised and crash-safe. */
+export class VaultService {
+  private readonly local: StorageAreaLike;
+  private readonly session: StorageAreaLike;
+  private readonly now: () => number;
+  private readonly kdfParams: KdfParams;
+  private readonly minPassphraseLength: number;
+  private readonly queue = createWriteQueue();
+
+  constructor(options: VaultServiceOptions) {
+    this.local = options.local;
+    this.session = options.session;
+    this.now = options.now ?? Date.now;
+    this.kdfParams = checkKdfParams(options.kdfParams ?? DEFAULT_KDF_PARAMS);
+    this.minPassphraseLength = options.minPassphraseLength ?? DEFAULT_MIN_PASSPHRASE_LENGTH;
+  }
+
+  /** Whether a vault exists and whether its key is held in session storage. */
+  async status(): Promise<VaultStatus> {
+    if (!(await hasGeneration(this.local))) return 'uninitialised';
+    return (await hasSessionKey(this.session)) ? 'unlocked' : 'locked';
+  }
+
+  /** Creates an empty vault protected by `passphrase` and leaves it unlocked; refuses if one exists. */
+  create(passphrase: string): Promise<void> {
+    return this.queue.run(async () => {
+      const prepared = preparePassphrase(passphrase, this.minPassphraseLength);
+      if (await hasGeneration(this.local)) {
+        throw vaultError('vault/already-exists', 'A vault already exists; unlock it, or change its passphrase in the options.');
+      }
+      const key = generateDataKey();
+      const header = await createPassphraseHeader(VAULT_FORMAT, key, prepared, this.kdfParams);
+      await this.save(header, key, encodeUtf8(JSON.stringify(model.EMPTY_VAULT_DATA)));
+      await writeSessionKey(this.session, key, this.now());
+    });
+  }
+
+  /** Opens the vault with `passphrase` and keeps its data key in session storage; writes nothing to local storage. */
+  unlock(passphrase: string): Promise<void> {
+    return this.queue.run(async () => {
+      const { key } = await this.openWithPassphrase(preparePassphrase(passphrase, 1));
+      await writeSessionKey(this.session, key, this.now());
+    });
+  }
+
+  /** Forgets the data key immediately (not queued, so a slow save cannot delay locking). */
+  async lock(): Promise<void> {
+    await clearSessionKey(this.session);
+  }
+
+  /** Re-wraps the same data key under `next`; the payload is re-sealed with a fresh nonce because the header is its AAD. */
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.queue.run(async () => {
+      const preparedNext = preparePassphrase(next, this.minPassphraseLength);
+      const opened = await this.openWithPassphrase(preparePassphrase(current, 1));
+      const header = await createPassphraseHeader(VAULT_FORMAT, opened.key, preparedNext, this.kdfParams);
+      await this.save(header, opened.key, opened.plaintext);
+    });
+  }
+
+  /** All accounts in display order; throws `vault/locked` when locked. */
+  async list(): Promise<VaultAccount[]> {
+    return model.sortAccounts((await this.openUnlocked()).data);
+  }
+
+  /** Adds one account (OTP fields already validated by the caller) and returns it with its new id. */
+  add(input: AccountInput): Promise<VaultAccount> {
+    return this.mutate((data) => {
+      const added = model.addAccount(data, input, this.now());
+      return { data: added.data, result: added.account };
+    });
+  }
+
+  /** Edits names, sites or the HOTP counter of one account. */
+  update(id: string, patch: AccountPatch): Promise<VaultAccount> {
+    return this.mutate((data) => {
+      const next = model.updateAccount(data, id, patch, this.now());
+      return { data: next, result: next.accounts.find((account) => account.id === id)! };
+    });
+  }
+
+  /** Removes one account and returns it (so the caller can offer undo). */
+  remove(id: string): Promise<VaultAccount> {
+    return this.mutate((data) => {
+      const account = data.accounts.find((candidate) => candidate.id === id);
+      return { data: model.removeAccount(data, id), result: account! };
+    });
+  }
+
+  /** Sets the display order; `ids` must list every account once. */
+  reorder(ids: string[]): Promise<VaultAccount[]> {
+    return this.mutate((data) => {
+      const next = model.reorderAccounts(data, ids);
+      return { data: next, result: model.sortAccounts(next) };
+    });
+  }
+
+  /** Replaces every account, e.g. when restoring a backup. */
+  replaceAll(accounts: VaultAccount[]): Promise<VaultAccount[]> {
+    return this.mutate((data) => {
+      const next = model.replaceAll(data, accounts);
+      return { data: next, result: model.sortAccounts(next) };
+    });
+  }
+
+  /** Adds accounts not already present (same secret and issuer), in one save. */
+  importAccounts(inputs: AccountInput[]): Promise<ImportResult> {
+    return this.mutate((data) => {
+      const result: ImportResult = { added: [], skipped: [] };
+      let next = data;
+      for (const input of inputs) {
+        if (model.findDuplicate(next, input)) {
+          result.skipped.push(input);
+          continue;
+        }
+        const added = model.addAccount(next, input, this.now());
+        next = added.data;
+        result.added.push(added.account);
+      }
+      return { data: next, result };
+    });
+  }
+
+  /** Records user activity, restarting the idle clock; does nothing while locked. */
+  async touch(): Promise<void> {
+    await recordActivity(this.session, this.now());
+  }
+
+  /** Locks if the auto-lock setting says the vault has been idle too long; returns whether it locked. */
+  async lockIfIdle(setting: AutoLockSetting): Promise<boolean> {
+    if (!(await hasSessionKey(this.session))) return false;
+    if (!shouldAutoLock(setting, await readLastActivity(this.session), this.now())) return false;
+    await this.lock();
+    return true;
+  }
+
+  private openWithPassphrase(passphrase: string): Promise<Opened> {
+    return loadGeneration(this.local, (stored) => openWithKey(stored, (parsed) => unwrapDataKey(parsed, passphrase)), mayFallBack);
+  }
+
+  private async openUnlocked(): Promise<Opened> {
+    const key = await readSessionKey(this.session);
+    return loadGeneration(this.local, (stored) => openWithKey(stored, key), mayFallBack);
+  }
+
+  private mutate<T>(change: (data: VaultData) => { data: VaultData; result: T }): Promise<T> {
+    return this.queue.run(async () => {
+      const opened = await this.openUnlocked();
+      const { data, result } = change(opened.data);
+      if (data !== opened.data) await this.save(opened.header, opened.key, encodeUtf8(JSON.stringify(data)));
+      return result;
+    });
+  }
+
+  private async save(header: EnvelopeHeader, key: Bytes, plaintext: Bytes): Promise<void> {
+    const envelope = await sealEnvelope(header, key, plaintext);
+    await saveGeneration(this.local, envelope, async (stored) => {
+      const reopened = await openEnvelope(parseEnvelope(stored, VAULT_FORMAT), key);
+      if (!bytesEqual(reopened, plaintext)) {
+        throw vaultError('vault/save-failed', 'The saved vault did not read back as written. The last saved vault is kept; try again.');
+      }
+    });
+  }
+}
+
+/** Creates the vault service over the given storage areas. */
+export function createVaultService(options: VaultServiceOptions): VaultService {
+  return new VaultService(options);
+}
