@@ -1,0 +1,18 @@
+/** Public surface of the organisation's managed policy: read, validate, apply. */
+export { PolicyError } from './errors';
+export { EMPTY_POLICY, POLICY_KEYS, POLICY_INTEGER_RANGES, type ManagedPolicy, type PolicyKey } from './policy-types';
+export { parsePolicy, type ParsedPolicy } from './parse-policy';
+export { readManagedPolicy, type ManagedStorageLike } from './read-policy';
+export { matchSitePattern, parseSitePattern, type SitePattern } from './site-pattern';
+export {
+  allowedAutoLockChoices,
+  applyPolicy,
+  checkPassphraseAgainstPolicy,
+  effectiveKdfParams,
+  effectiveMinPassphraseLength,
+  isPlainExportAllowed,
+  isSiteAllowedByPolicy,
+  requirePlainExportAllowed,
+  type AppliedPolicy,
+  type PolicyLocks,
+} from './apply-policy';

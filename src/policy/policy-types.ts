@@ -1,0 +1,54 @@
+import { MAX_IDLE_MINUTES } from '../vault/auto-lock';
+import { DEFAULT_MIN_PASSPHRASE_LENGTH, KDF_CAP, KDF_FLOOR } from '../vault/kdf';
+
+/**
+ * The organisation's managed settings (`storage.managed`), after validation. A key that is absent was not set
+ * (or was set to something invalid and ignored with a warning); absent keys leave the user's own choice alone.
+ */
+export interface ManagedPolicy {
+  /** Origins (`https://portal.example.com`) or patterns (`https://*.example.com`), normalised; codes are filled only there. An empty list allows no site. */
+  allowedSites?: string[];
+  /** Upper bound on the idle auto-lock delay, in minutes; "only when the browser closes" counts as longer than any bound. */
+  maxAutoLockMinutes?: number;
+  /** Minimum length of a new vault or backup passphrase, in characters (code points after NFC). */
+  minPassphraseLength?: number;
+  /** false forbids exports that reveal secrets in the clear (otpauth links, per-account and migration QR codes). */
+  allowPlainExport?: boolean;
+  /** false forces "submit the form after filling" off. */
+  allowAutoSubmit?: boolean;
+  /** Forces automatic fill on bound sites on or off. */
+  autoFill?: boolean;
+  /** Minimum Argon2id memory (KiB) for newly written vaults and backups. */
+  minKdfMemoryKiB?: number;
+  /** Minimum Argon2id passes for newly written vaults and backups. */
+  minKdfIterations?: number;
+}
+
+/** Every key a policy may contain, in the order the documentation lists them. */
+export const POLICY_KEYS = [
+  'allowedSites',
+  'maxAutoLockMinutes',
+  'minPassphraseLength',
+  'allowPlainExport',
+  'allowAutoSubmit',
+  'autoFill',
+  'minKdfMemoryKiB',
+  'minKdfIterations',
+] as const satisfies ReadonlyArray<keyof ManagedPolicy>;
+
+export type PolicyKey = (typeof POLICY_KEYS)[number];
+
+/** Inclusive ranges of the integer policies; public/managed-schema.json states the same bounds. */
+export const POLICY_INTEGER_RANGES = {
+  // 0 is no bound at all ("never lock on idle"); leave the key unset to mean that.
+  maxAutoLockMinutes: { min: 1, max: MAX_IDLE_MINUTES },
+  minPassphraseLength: { min: DEFAULT_MIN_PASSPHRASE_LENGTH, max: 128 },
+  minKdfMemoryKiB: { min: KDF_FLOOR.m, max: KDF_CAP.m },
+  minKdfIterations: { min: KDF_FLOOR.t, max: KDF_CAP.t },
+} as const;
+
+/** The boolean policies. */
+export const POLICY_BOOLEAN_KEYS = ['allowPlainExport', 'allowAutoSubmit', 'autoFill'] as const;
+
+/** The policy of an unmanaged browser: nothing set. */
+export const EMPTY_POLICY: Readonly<ManagedPolicy> = Object.freeze({});

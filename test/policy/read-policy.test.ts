@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { readManagedPolicy } from '../../src/policy/read-policy';
+
+const area = (get: () => Promise<Record<string, unknown>>) => ({ get });
+
+describe('readManagedPolicy', () => {
+  it('gives an empty policy without warnings when there is no managed area', async () => {
+    expect(await readManagedPolicy(undefined)).toEqual({ policy: {}, warnings: [] });
+    expect(await readManagedPolicy({} as never)).toEqual({ policy: {}, warnings: [] });
+  });
+
+  it('gives an empty policy without warnings when nothing is managed (Chrome answers {})', async () => {
+    expect(await readManagedPolicy(area(async () => ({})))).toEqual({ policy: {}, warnings: [] });
+  });
+
+  it("treats Firefox's missing managed manifest as unmanaged", async () => {
+    const firefox = area(async () => {
+      throw new Error('Managed storage manifest not found');
+    });
+    expect(await readManagedPolicy(firefox)).toEqual({ policy: {}, warnings: [] });
+  });
+
+  it('asks for every key', async () => {
+    const calls: unknown[] = [];
+    await readManagedPolicy({
+      get: async (...args: unknown[]) => {
+        calls.push(args);
+        return {};
+      },
+    });
+    expect(calls).toEqual([[null]]);
+  });
+
+  it('warns when reading fails for another reason', async () => {
+    const broken = area(async () => {
+      throw new Error('IO error: policy store is corrupt');
+    });
+    const { policy, warnings } = await readManagedPolicy(broken);
+    expect(policy).toEqual({});
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/could not be read \(IO error: policy store is corrupt\); no managed settings are applied/);
+  });
+
+  it('warns for a rejection that is not an Error, and for a synchronous throw', async () => {
+    const odd = area(() => Promise.reject({ weird: true }));
+    expect((await readManagedPolicy(odd)).warnings).toEqual([expect.stringMatching(/could not be read;/)]);
+    const sync = {
+      get: () => {
+        throw new TypeError('managed storage is broken');
+      },
+    };
+    expect((await readManagedPolicy(sync as never)).warnings).toEqual([expect.stringMatching(/could not be read \(managed storage is broken\)/)]);
+  });
+
+  it('validates what it reads', async () => {
+    const managed = area(async () => ({ autoFill: false, maxAutoLockMinutes: 0, color: 'blue' }));
+    const { policy, warnings } = await readManagedPolicy(managed);
+    expect(policy).toEqual({ autoFill: false });
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/"maxAutoLockMinutes"/);
+    expect(warnings[1]).toMatch(/Unknown policy "color"/);
+  });
+});
