@@ -2,17 +2,15 @@ import { PortalError } from '../errors';
 import { parseMigrationBatch, parseOtpauthUri } from '../otp';
 import type { OtpAccount } from '../otp/types';
 import { classifyQrPayload, describeNonAuthenticatorQr } from '../qr/payload';
+import { isSameAccount } from '../vault';
 import { labelAccount } from './fill-decision';
+
+export { isSameAccount };
 
 /** Accounts found in a set of texts (QR payloads or import lines), and what was skipped with why. */
 export interface CollectedAccounts {
   accounts: OtpAccount[];
   skipped: Array<{ label: string; reason: string }>;
-}
-
-/** Same secret and issuer: the rule for "already there", shared by import, scan and add. */
-export function isSameAccount(a: Pick<OtpAccount, 'secret' | 'issuer'>, b: Pick<OtpAccount, 'secret' | 'issuer'>): boolean {
-  return a.secret === b.secret && a.issuer === b.issuer;
 }
 
 function reasonOf(error: unknown): string {

@@ -1,5 +1,5 @@
 import type { FillAnswer } from '../messages';
-import { generateHotp, totpWindow } from '../otp';
+import { generateHotp } from '../otp';
 import type { OtpAccount } from '../otp/types';
 
 /** A bound account as the fill decision needs it. */
@@ -36,8 +36,9 @@ export function labelAccount(account: Pick<OtpAccount, 'issuer' | 'accountName'>
 
 /**
  * Decides what a frame gets: one bound account is filled, several (or a cross-origin frame) need a choice.
- * A TOTP code with too little time left, or whose step was already used on this site, is replaced by the
- * next step's code with a wait, so the server never sees a stale or replayed code.
+ * A TOTP code with too little time left, or whose step was already handed to this site, is replaced by the
+ * first later step that is neither, with a wait until it becomes valid, so the server never sees a stale or
+ * replayed code.
  */
 export function decideFill(input: FillDecisionInput): FillDecision {
   const { candidates, chosenId } = input;
@@ -60,21 +61,16 @@ export function decideFill(input: FillDecisionInput): FillDecision {
       used: { id: account.id, step: account.counter, type: 'hotp' },
     };
   }
-  const window = totpWindow(account, input.now);
+  // Work in milliseconds: a code with 4.5 s left is stale under a 5 s freshness setting.
+  const periodMs = account.period * 1000;
+  const current = Math.floor(input.now / periodMs);
   const lastStep = input.lastFilledStep.get(account.id) ?? -1;
-  const replayed = lastStep >= window.counter;
-  const stale = window.secondsRemaining < input.freshnessSeconds;
-  if (!replayed && !stale) {
-    return {
-      answer: { status: 'fill', code: window.code, label, waitMs: 0, replayWait: false, submit: input.submit },
-      used: { id: account.id, step: window.counter, type: 'totp' },
-    };
-  }
-  // The next step's code becomes valid when this period ends; the content script waits that long.
-  const msIntoSecond = input.now % 1000;
-  const waitMs = Math.max(0, window.secondsRemaining * 1000 - msIntoSecond);
+  // Never hand out a step this site already got (servers refuse replayed codes), even one handed out early.
+  let step = Math.max(current, lastStep + 1);
+  if ((step + 1) * periodMs - input.now < input.freshnessSeconds * 1000) step += 1;
+  const waitMs = Math.max(0, step * periodMs - input.now);
   return {
-    answer: { status: 'fill', code: window.nextCode, label, waitMs, replayWait: replayed, submit: input.submit },
-    used: { id: account.id, step: window.counter + 1, type: 'totp' },
+    answer: { status: 'fill', code: generateHotp(account, step), label, waitMs, replayWait: lastStep >= current, submit: input.submit },
+    used: { id: account.id, step, type: 'totp' },
   };
 }

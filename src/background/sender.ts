@@ -33,7 +33,9 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
   const isExtensionUrl = sender.url?.startsWith(extensionBaseUrl) ?? false;
   if (isExtensionUrl && (sender.frameId === undefined || sender.frameId === 0 || !sender.tab)) return { kind: 'page' };
   if (isExtensionUrl && sender.tab?.url?.startsWith(extensionBaseUrl)) return { kind: 'page' };
-  const frameOrigin = (sender.origin && sender.origin !== 'null' ? sender.origin : undefined) ?? originOf(sender.url);
+  // Chrome names the frame's real origin; a sandboxed frame's is opaque ('null') whatever its URL says.
+  // Only where the browser gives no origin (Firefox) is the URL's origin used.
+  const frameOrigin = sender.origin !== undefined ? (sender.origin === 'null' ? undefined : sender.origin) : originOf(sender.url);
   if (!frameOrigin || !/^https?:/.test(frameOrigin) || sender.tab?.id === undefined) {
     throw new ProtocolError('protocol/unknown-frame', 'This page cannot use Portal Authenticator.');
   }

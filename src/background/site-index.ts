@@ -14,9 +14,15 @@ function hashSite(salt: string, site: string): string {
   return bytesToHex(sha256(utf8ToBytes(`${salt}|${site}`))).slice(0, 32);
 }
 
-function hostDomain(origin: string): string | undefined {
+/**
+ * The key under which a registrable-domain binding is indexed: scheme, registrable domain (private suffixes
+ * such as github.io count as public, as in the fill rule) and port, so the index is never wider than the rule.
+ */
+function domainKey(origin: string): string | undefined {
   try {
-    return getDomain(new URL(origin).hostname) ?? undefined;
+    const url = new URL(origin);
+    const domain = getDomain(url.hostname, { allowPrivateDomains: true });
+    return url.protocol === 'https:' && domain ? `domain:${domain}:${url.port}` : undefined;
   } catch {
     return undefined;
   }
@@ -37,8 +43,8 @@ export function createSiteIndex(local: KeyValueArea) {
       for (const account of accounts) {
         for (const site of account.sites) {
           hashes.add(hashSite(salt, site));
-          const domain = account.matchRegistrableDomain ? hostDomain(site) : undefined;
-          if (domain) hashes.add(hashSite(salt, `domain:${domain}`));
+          const key = account.matchRegistrableDomain ? domainKey(site) : undefined;
+          if (key) hashes.add(hashSite(salt, key));
         }
       }
       await local.set({ [KEY]: { salt, hashes: [...hashes].sort() } });
@@ -47,8 +53,8 @@ export function createSiteIndex(local: KeyValueArea) {
     async mayBeBound(origin: string): Promise<boolean> {
       const index = await load();
       if (!index) return false;
-      const domain = hostDomain(origin);
-      return index.hashes.includes(hashSite(index.salt, origin)) || (!!domain && index.hashes.includes(hashSite(index.salt, `domain:${domain}`)));
+      const key = domainKey(origin);
+      return index.hashes.includes(hashSite(index.salt, origin)) || (!!key && index.hashes.includes(hashSite(index.salt, key)));
     },
   };
 }

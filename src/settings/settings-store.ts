@@ -7,6 +7,9 @@ const AUTO_LOCK_CHOICES = [0, 1, 5, 15, 60, 240];
 
 /** Checks a partial settings change, throwing a ProtocolError that says which value is wrong. */
 export function validateSettings(patch: Partial<Settings>): Partial<Settings> {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+    throw new ProtocolError('settings/bad-value', 'Settings must be given as named values, e.g. { autoFill: true }.');
+  }
   const out: Partial<Settings> = {};
   for (const [key, value] of Object.entries(patch) as Array<[keyof Settings, unknown]>) {
     if (key === 'autoFill' || key === 'autoSubmit') {

@@ -1,8 +1,8 @@
 /** Public surface of the vault: the service the background uses, backups, auto-lock rules and types. */
-export { createVaultService, VaultService, type ImportResult, type VaultServiceOptions, type VaultStatus } from './store';
+export { createVaultService, VaultService, type ImportResult, type VaultServiceOptions, type VaultStatus, type PassphraseStrength } from './store';
 export { decryptBackup, encryptBackup, type BackupOptions } from './backup';
 export { autoLockFromMinutes, autoLockToMinutes, DEFAULT_AUTO_LOCK, shouldAutoLock, shouldLock, type AutoLockSetting } from './auto-lock';
 export { DEFAULT_KDF_PARAMS, KDF_CAP, KDF_FLOOR, type KdfParams } from './kdf';
 export { type StorageAreaLike, SESSION_ACTIVITY_KEY, SESSION_KEY, VAULT_KEY, VAULT_NEXT_KEY } from './storage-area';
-export { findDuplicate, type AccountInput, type AccountPatch, type VaultAccount, type VaultData } from './model';
+export { findDuplicate, isSameAccount, type AccountInput, type AccountPatch, type VaultAccount, type VaultData } from './model';
 export { type VaultErrorCode } from './errors';

@@ -110,6 +110,10 @@ export function replaceAll(_data: VaultData, accounts: VaultAccount[]): VaultDat
 
 /** The stored account with the same secret and issuer (issuer compared trimmed, case-insensitively), if any. */
 export function findDuplicate(data: VaultData, account: Pick<OtpAccount, 'secret' | 'issuer'>): VaultAccount | undefined {
-  const issuer = account.issuer.trim().toLowerCase();
-  return data.accounts.find((existing) => existing.secret === account.secret && existing.issuer.trim().toLowerCase() === issuer);
+  return data.accounts.find((existing) => isSameAccount(existing, account));
+}
+
+/** The one rule for "the same account": the same secret and the same issuer, ignoring case and surrounding spaces. */
+export function isSameAccount(a: Pick<OtpAccount, 'secret' | 'issuer'>, b: Pick<OtpAccount, 'secret' | 'issuer'>): boolean {
+  return a.secret === b.secret && a.issuer.trim().toLowerCase() === b.issuer.trim().toLowerCase();
 }

@@ -25,6 +25,12 @@ export interface VaultServiceOptions {
   minPassphraseLength?: number;
 }
 
+/** Extra requirements for a new passphrase (e.g. from the organisation's policy); they only ever add strength. */
+export interface PassphraseStrength {
+  kdfParams?: KdfParams;
+  minPassphraseLength?: number;
+}
+
 /** State of the vault as the UI shows it. */
 export type VaultStatus = 'uninitialised' | 'locked' | 'unlocked';
 
@@ -87,14 +93,14 @@ export class VaultService {
   }
 
   /** Creates an empty vault protected by `passphrase` and leaves it unlocked; refuses if one exists. */
-  create(passphrase: string): Promise<void> {
+  create(passphrase: string, strength: PassphraseStrength = {}): Promise<void> {
     return this.queue.run(async () => {
-      const prepared = preparePassphrase(passphrase, this.minPassphraseLength);
+      const prepared = preparePassphrase(passphrase, Math.max(this.minPassphraseLength, strength.minPassphraseLength ?? 0));
       if (await hasGeneration(this.local)) {
         throw vaultError('vault/already-exists', 'A vault already exists; unlock it, or change its passphrase in the options.');
       }
       const key = generateDataKey();
-      const header = await createPassphraseHeader(VAULT_FORMAT, key, prepared, this.kdfParams);
+      const header = await createPassphraseHeader(VAULT_FORMAT, key, prepared, this.strongerKdf(strength));
       await this.save(header, key, encodeUtf8(JSON.stringify(model.EMPTY_VAULT_DATA)));
       await writeSessionKey(this.session, key, this.now());
     });
@@ -114,13 +120,20 @@ export class VaultService {
   }
 
   /** Re-wraps the same data key under `next`; the payload is re-sealed with a fresh nonce because the header is its AAD. */
-  changePassphrase(current: string, next: string): Promise<void> {
+  changePassphrase(current: string, next: string, strength: PassphraseStrength = {}): Promise<void> {
     return this.queue.run(async () => {
-      const preparedNext = preparePassphrase(next, this.minPassphraseLength);
+      const preparedNext = preparePassphrase(next, Math.max(this.minPassphraseLength, strength.minPassphraseLength ?? 0));
       const opened = await this.openWithPassphrase(preparePassphrase(current, 1));
-      const header = await createPassphraseHeader(VAULT_FORMAT, opened.key, preparedNext, this.kdfParams);
+      const header = await createPassphraseHeader(VAULT_FORMAT, opened.key, preparedNext, this.strongerKdf(strength));
       await this.save(header, opened.key, opened.plaintext);
     });
+  }
+
+  /** The service's KDF cost, raised (never lowered) to what `strength` asks for. */
+  private strongerKdf(strength: PassphraseStrength): KdfParams {
+    const wanted = strength.kdfParams;
+    if (!wanted) return this.kdfParams;
+    return checkKdfParams({ m: Math.max(this.kdfParams.m, wanted.m), t: Math.max(this.kdfParams.t, wanted.t), p: Math.max(this.kdfParams.p, wanted.p) });
   }
 
   /** All accounts in display order; throws `vault/locked` when locked. */

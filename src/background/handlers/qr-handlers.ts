@@ -1,11 +1,12 @@
 import browserApi from 'webextension-polyfill';
-import { QrError } from '../../errors';
-import { generateTotp } from '../../otp';
+import { ProtocolError, QrError } from '../../errors';
+import { totpWindow } from '../../otp';
 import type { OtpAccount } from '../../otp/types';
 import type { ScanReport } from '../../messages';
 import { scanTab } from '../../qr/scan-tab';
 import { collectAccounts, isSameAccount } from '../collect-accounts';
 import type { BackgroundContext } from '../context';
+import type { SenderKind } from '../sender';
 import { parkPending, takePending } from '../pending';
 import { normalizeSites } from './account-handlers';
 import { requireContent } from './fill-handlers';
@@ -30,7 +31,16 @@ async function saveScanned(context: BackgroundContext, token: string, sites: str
   const fresh = accounts.filter((a) => !existing.some((e) => isSameAccount(e, a)));
   const added = [];
   for (const account of fresh) added.push(await context.vault.add({ ...account, sites, matchRegistrableDomain: false }));
-  return { added, fresh };
+  return { added };
+}
+
+/** Enrolment offers come from the top frame only: an embedded frame must never get the page's secret bound to it. */
+function requireTopFrame(sender: SenderKind) {
+  const content = requireContent(sender);
+  if (content.frameId !== 0 || (content.topOrigin !== undefined && content.topOrigin !== content.frameOrigin)) {
+    throw new ProtocolError('protocol/not-top-frame', 'Accounts can only be added from the page itself, not from an embedded frame.');
+  }
+  return content;
 }
 
 async function activeTabId(): Promise<number> {
@@ -46,11 +56,15 @@ export const qrHandlers: Pick<Handlers, 'qr.scanTab' | 'qr.acceptScan' | 'qr.off
     const { added } = await saveScanned(context, token, normalizeSites(sites));
     return { added: added.map(({ secret: _s, ...view }) => view) };
   },
-  'qr.offer': async (_r, context, sender) => scanAndPark(context, requireContent(sender).tabId),
+  'qr.offer': async (_r, context, sender) => scanAndPark(context, requireTopFrame(sender).tabId),
   'qr.accept': async ({ token }, context, sender) => {
-    const content = requireContent(sender);
-    const { added, fresh } = await saveScanned(context, token, [content.frameOrigin]);
-    const first = fresh.find((a) => a.type === 'totp');
-    return { added: added.length, firstCode: first ? generateTotp(first, context.now()) : undefined };
+    const content = requireTopFrame(sender);
+    const { added } = await saveScanned(context, token, [content.frameOrigin]);
+    const first = added.find((a) => a.type === 'totp');
+    if (!first) return { added: added.length };
+    // The confirmation code counts as used at the portal: later logins in this period must wait for the next one.
+    const window = totpWindow(first, context.now());
+    await context.replay.record(content.frameOrigin, first.id, window.counter);
+    return { added: added.length, firstCode: window.code };
   },
 };

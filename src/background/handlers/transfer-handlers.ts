@@ -1,5 +1,5 @@
 import { OtpError, ProtocolError } from '../../errors';
-import { formatMigrationUris, formatOtpauthUri } from '../../otp';
+import { formatMigrationUris, formatOtpauthUri, validateAccount } from '../../otp';
 import type { OtpAccount } from '../../otp/types';
 import { decryptBackup, encryptBackup, type VaultAccount } from '../../vault';
 import { collectAccounts, isSameAccount } from '../collect-accounts';
@@ -18,8 +18,17 @@ function looksLikeBackup(text: string): boolean {
 async function readImport(text: string, backupPassphrase: string | undefined) {
   if (!looksLikeBackup(text)) return collectAccounts(text.split(/\r?\n/));
   if (!backupPassphrase) throw new ProtocolError('import/needs-passphrase', 'This is an encrypted backup. Enter the passphrase it was saved with.');
-  const accounts: Importable[] = await decryptBackup(text, backupPassphrase);
-  return { accounts, skipped: [] as Array<{ label: string; reason: string }> };
+  const accounts: Importable[] = [];
+  const skipped: Array<{ label: string; reason: string }> = [];
+  for (const stored of await decryptBackup(text, backupPassphrase)) {
+    try {
+      accounts.push({ ...stored, ...validateAccount(stored) });
+    } catch (error) {
+      if (!(error instanceof OtpError)) throw error;
+      skipped.push({ label: labelAccount(stored), reason: error.userMessage });
+    }
+  }
+  return { accounts, skipped };
 }
 
 async function selectAccounts(context: BackgroundContext, ids: string[] | undefined): Promise<VaultAccount[]> {

@@ -1,0 +1,94 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { PageScanResult } from '../../src/qr/page-scan-result';
+import { ask, send, type Clock, contentSender, makeContext, oracleTotp, PASS, randomSecret, refusal, restoreStorage, saveStorage, type StorageSnapshot, T0, totpUri } from './helpers';
+
+const clock: Clock = { now: T0 };
+const context = () => makeContext(clock);
+const PORTAL = 'https://portal.example.com';
+const S = { existing: randomSecret(), fresh: randomSecret() };
+let saved: StorageSnapshot;
+
+beforeAll(async () => {
+  fakeBrowser.reset();
+  await ask(context(), { type: 'vault.create', passphrase: PASS });
+  await ask(context(), { type: 'accounts.addUri', uri: totpUri(S.existing, 'Old', 'alice'), sites: [PORTAL] });
+  saved = await saveStorage();
+});
+
+function frameResult(payloads: string[]): PageScanResult {
+  return {
+    decoded: payloads.map((payload) => ({ payload, elementKind: 'img' as never })),
+    needsCrop: [],
+    viewport: { devicePixelRatio: 1, innerWidth: 1280, innerHeight: 800, scrollX: 0, scrollY: 0 },
+    candidateCount: payloads.length,
+    notes: [],
+  };
+}
+
+/** The tab shows the portal's enrolment QR in its top frame and nothing in an embedded frame. */
+function stubScanner() {
+  const top = [totpUri(S.fresh, 'JumpCloud', 'alice'), totpUri(S.existing, 'Old', 'alice'), 'https://portal.example.com/help'];
+  return vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async () => [
+    { frameId: 0, result: frameResult(top) },
+    { frameId: 3, result: frameResult([]) },
+  ]) as never);
+}
+
+beforeEach(async () => {
+  clock.now = T0 + 12_000;
+  await restoreStorage(saved);
+  stubScanner();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('qr.scanTab / qr.acceptScan from the popup', () => {
+  it('reports what the tab holds without secrets, then saves only the new account', async () => {
+    const report = await ask(context(), { type: 'qr.scanTab', tabId: 7 });
+    expect(report.accounts).toEqual([
+      { issuer: 'JumpCloud', accountName: 'alice', duplicate: false },
+      { issuer: 'Old', accountName: 'alice', duplicate: true },
+    ]);
+    expect(report.notes).toEqual([expect.stringMatching(/web link.*not an authenticator code/)]);
+    expect(JSON.stringify(report)).not.toContain(S.fresh);
+    const { added } = await ask(context(), { type: 'qr.acceptScan', token: report.token!, sites: ['portal.example.com'] });
+    expect(added).toEqual([expect.objectContaining({ issuer: 'JumpCloud', sites: [PORTAL] })]);
+    expect(JSON.stringify(added)).not.toContain(S.fresh);
+    expect((await refusal(context(), { type: 'qr.acceptScan', token: report.token!, sites: [] })).code).toBe('protocol/expired');
+  });
+});
+
+describe('qr.offer / qr.accept from a content script', () => {
+  it('binds the scanned account to the asking top frame and returns its first code', async () => {
+    const sender = contentSender(`${PORTAL}/enrol`);
+    const report = await ask(context(), { type: 'qr.offer' }, sender);
+    expect(report.accounts.map((a) => a.duplicate)).toEqual([false, true]);
+    const accepted = await ask(context(), { type: 'qr.accept', token: report.token! }, sender);
+    expect(accepted).toEqual({ added: 1, firstCode: oracleTotp(S.fresh, T0 + 12_000) });
+    const { accounts } = await ask(context(), { type: 'accounts.list' });
+    expect(accounts.map((a) => `${a.issuer}:${a.sites.join(',')}`)).toEqual([`Old:${PORTAL}`, `JumpCloud:${PORTAL}`]);
+  });
+
+  it('scans from a content script in its own tab only', async () => {
+    const spy = stubScanner();
+    await ask(context(), { type: 'qr.offer' }, contentSender(`${PORTAL}/enrol`));
+    expect(spy).toHaveBeenCalledWith(expect.objectContaining({ target: expect.objectContaining({ tabId: 7 }) }));
+  });
+
+  it('refuses to scan the whole tab for a cross-origin iframe, whose origin the accounts would be bound to', async () => {
+    const iframe = contentSender('https://ads.evil.test/slot', `${PORTAL}/enrol`);
+    const reply = await refusal(context(), { type: 'qr.offer' }, iframe);
+    expect(reply.code).toMatch(/^protocol\//);
+  });
+
+  it('never binds a secret shown in the top frame to an embedded frame’s origin', async () => {
+    const iframe = contentSender('https://ads.evil.test/slot', `${PORTAL}/enrol`);
+    const offer = await send(context(), { type: 'qr.offer' }, iframe);
+    if (offer.ok) await send(context(), { type: 'qr.accept', token: (offer.value as { token: string }).token }, iframe);
+    const { accounts } = await ask(context(), { type: 'accounts.list' });
+    expect(accounts.flatMap((a) => a.sites)).not.toContain('https://ads.evil.test');
+  });
+});
