@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-import { GECKO_ID } from './src/extension-ids';
+import { CHROME_MANIFEST_KEY, GECKO_ID } from './src/extension-ids';
 
 // See the README ("Permissions") for why each permission is needed.
 export default defineConfig({
@@ -29,7 +29,11 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : {
+          key: CHROME_MANIFEST_KEY,
+          // The organisation's managed settings (docs/policies); Firefox reads them from policies.json instead.
+          storage: { managed_schema: 'managed-schema.json' },
+        }),
   }),
   zip: { excludeSources: ['test-results/**', 'bench-results/**', '.output/**'] },
 });

@@ -48,6 +48,19 @@ export interface Settings {
   autoLockMinutes: number;
 }
 
+/** The settings in force and what the organisation's policy fixed, for the options page. */
+export interface EffectiveSettings {
+  settings: Settings;
+  /** Settings the organisation fixed: shown as "Set by your organisation" and not changeable. */
+  locked: Partial<Record<keyof Settings, 'policy'>>;
+  /** Problems with the organisation's policy (invalid values are ignored, never fatal). */
+  warnings: string[];
+  /** Auto-lock delays the user may choose (minutes; 0 = only when the browser closes). */
+  autoLockChoices: number[];
+  /** Whether exports that show secrets in the clear (links, QR codes) are allowed. */
+  plainExportAllowed: boolean;
+}
+
 /** Fields a person types to add an account by hand. */
 export interface ManualEntry {
   issuer: string;
@@ -155,8 +168,8 @@ export interface Responses {
   'export.backup': { text: string; filename: string };
   'export.uris': { uris: string[] };
   'export.migration': { uris: string[]; refused: Array<{ label: string; reason: string }> };
-  'settings.get': { settings: Settings };
-  'settings.set': { settings: Settings };
+  'settings.get': EffectiveSettings;
+  'settings.set': EffectiveSettings;
   'qr.scanTab': ScanReport;
   'qr.acceptScan': { added: AccountView[] };
   'clock.check': { offsetSeconds: number; serverDate: string; verdict: 'ok' | 'warn' | 'bad' };

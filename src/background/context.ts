@@ -1,4 +1,5 @@
 import type { Browser } from 'webextension-polyfill';
+import type { ParsedPolicy } from '../policy';
 import type { SettingsStore } from '../settings/settings-store';
 import type { VaultService } from '../vault';
 import type { KeyValueArea } from './replay-guard';
@@ -9,6 +10,8 @@ import type { SenderKind } from './sender';
 export interface BackgroundContext {
   vault: VaultService;
   settings: SettingsStore;
+  /** The organisation's managed policy, read fresh (it can change while the browser runs). */
+  policy: () => Promise<ParsedPolicy>;
   replay: ReturnType<typeof createReplayGuard>;
   /** Session storage for short-lived state (pending imports, scans, undo) that must survive a worker restart. */
   session: KeyValueArea & { remove(keys: string | string[]): Promise<void> };

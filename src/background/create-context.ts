@@ -1,4 +1,5 @@
 import type { Browser } from 'webextension-polyfill';
+import { readManagedPolicy } from '../policy';
 import { createSettingsStore } from '../settings/settings-store';
 import { createVaultService } from '../vault';
 import type { BackgroundContext } from './context';
@@ -8,9 +9,11 @@ import { createReplayGuard } from './replay-guard';
 export function createBackgroundContext(browser: Browser, now: () => number = Date.now): BackgroundContext {
   const local = browser.storage.local;
   const session = browser.storage.session;
+  const policy = () => readManagedPolicy(browser.storage.managed);
   return {
     vault: createVaultService({ local, session, now }),
-    settings: createSettingsStore(local),
+    settings: createSettingsStore(local, policy),
+    policy,
     replay: createReplayGuard(session),
     session,
     browser,

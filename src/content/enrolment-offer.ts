@@ -1,5 +1,6 @@
+import { PortalError } from '../errors';
 import type { ScanReport } from '../messages';
-import { findOtpFields, fillOtpField } from '../fill';
+import { findOtpFields, fillOtpField } from '../fill/content-api';
 import { addButton, addText, createShadowPanel } from '../page-ui/shadow-panel';
 
 /** How the offer talks to the background. */
@@ -50,16 +51,16 @@ export function createEnrolmentOffer(channel: OfferChannel, doc: Document = docu
           row,
           'Add account',
           () => {
-            void channel.accept(report.token!).then(
-              ({ firstCode }) => {
+            void channel
+              .accept(report.token!)
+              .then(async ({ firstCode }) => {
                 panel.remove();
                 const field = findOtpFields(doc, { allowEnrolment: true });
-                if (firstCode && field.kind !== 'none') fillOtpField(field, firstCode);
-              },
-              (error: Error) => {
-                status.textContent = error.message;
-              },
-            );
+                if (firstCode && field.kind !== 'none') await fillOtpField(field, firstCode);
+              })
+              .catch((error: Error) => {
+                status.textContent = error instanceof PortalError ? error.userMessage : error.message;
+              });
           },
           true,
         );

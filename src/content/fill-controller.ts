@@ -1,5 +1,6 @@
+import { PortalError } from '../errors';
 import type { FillAnswer } from '../messages';
-import { findOtpFields, fillOtpField, type OtpFieldMatch } from '../fill';
+import { findOtpFields, fillOtpField, type OtpFieldMatch } from '../fill/content-api';
 import { addButton, addText, createShadowPanel, type ShadowPanel } from '../page-ui/shadow-panel';
 
 /** How the controller talks to the background (the real `sendRequest`, or a fake in tests). */
@@ -48,7 +49,15 @@ export function createFillController(channel: FillChannel, doc: Document = docum
         if (panel !== waitingPanel) return; // cancelled
         closePanel();
       }
-      fillOtpField(match, answer.code, { submit: answer.submit });
+      try {
+        await fillOtpField(match, answer.code, { submit: answer.submit });
+      } catch (error) {
+        // A field that does not fit the code (wrong box count, removed from the page): say so, never guess.
+        showPanel('Could not fill the code', anchor, (p) => {
+          addText(p.body, error instanceof PortalError ? error.userMessage : 'Could not fill the code into this field.', 'text');
+          addButton(p.body, 'Dismiss', closePanel);
+        });
+      }
     } else if (answer.status === 'choose') {
       showPanel('Choose an account', anchor, (p) => {
         addText(p.body, answer.crossOrigin ? 'This field is inside an embedded frame from another site. Fill a code here?' : 'Which account?', 'text');

@@ -1,4 +1,4 @@
-import { hasCandidateInputs } from '../fill';
+import { hasCandidateInputs } from '../fill/content-api';
 import { looksLikeEnrolmentQrCue } from '../qr/cue';
 
 const BATCH_MS = 30;

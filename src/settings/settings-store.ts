@@ -1,12 +1,14 @@
 import { ProtocolError } from '../errors';
-import { DEFAULT_SETTINGS, type Settings } from '../messages';
+import { DEFAULT_SETTINGS, type EffectiveSettings, type Settings } from '../messages';
+import { allowedAutoLockChoices, applyPolicy, isPlainExportAllowed, type ParsedPolicy } from '../policy';
 import type { KeyValueArea } from '../background/replay-guard';
 
 const KEY = 'settings';
-const AUTO_LOCK_CHOICES = [0, 1, 5, 15, 60, 240];
+/** Auto-lock delays offered to users, in minutes (0 = only when the browser closes). */
+export const AUTO_LOCK_CHOICES = [0, 1, 5, 15, 60, 240];
 
 /** Checks a partial settings change, throwing a ProtocolError that says which value is wrong. */
-export function validateSettings(patch: Partial<Settings>): Partial<Settings> {
+export function validateSettings(patch: Partial<Settings>, autoLockChoices: readonly number[] = AUTO_LOCK_CHOICES): Partial<Settings> {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
     throw new ProtocolError('settings/bad-value', 'Settings must be given as named values, e.g. { autoFill: true }.');
   }
@@ -21,8 +23,8 @@ export function validateSettings(patch: Partial<Settings>): Partial<Settings> {
       }
       out[key] = value;
     } else if (key === 'autoLockMinutes') {
-      if (typeof value !== 'number' || !AUTO_LOCK_CHOICES.includes(value)) {
-        throw new ProtocolError('settings/bad-value', `Auto-lock must be one of ${AUTO_LOCK_CHOICES.join(', ')} minutes (0 = when the browser closes).`);
+      if (typeof value !== 'number' || !autoLockChoices.includes(value)) {
+        throw new ProtocolError('settings/bad-value', `Auto-lock must be one of ${autoLockChoices.join(', ')} minutes (0 = when the browser closes).`);
       }
       out[key] = value;
     } else {
@@ -32,17 +34,35 @@ export function validateSettings(patch: Partial<Settings>): Partial<Settings> {
   return out;
 }
 
-/** Reads and writes the user's settings (not secret) in `storage.local`. */
-export function createSettingsStore(area: KeyValueArea) {
+/**
+ * Reads and writes the user's settings (not secret) in `storage.local`. What it hands out is the settings in
+ * force: the organisation's policy (read on every call, so a policy change applies at once) wins over the user.
+ */
+export function createSettingsStore(area: KeyValueArea, readPolicy: () => Promise<ParsedPolicy> = async () => ({ policy: {}, warnings: [] })) {
+  const stored = async (): Promise<Settings> => {
+    const saved = (await area.get(KEY))[KEY] as Partial<Settings> | undefined;
+    return { ...DEFAULT_SETTINGS, ...(saved ?? {}) };
+  };
+  const effective = async (): Promise<EffectiveSettings> => {
+    const { policy, warnings } = await readPolicy();
+    const { settings, locked } = applyPolicy(await stored(), policy);
+    return { settings, locked, warnings, autoLockChoices: allowedAutoLockChoices(policy, AUTO_LOCK_CHOICES), plainExportAllowed: isPlainExportAllowed(policy) };
+  };
   return {
+    /** The settings in force (policy applied). */
     async get(): Promise<Settings> {
-      const stored = (await area.get(KEY))[KEY] as Partial<Settings> | undefined;
-      return { ...DEFAULT_SETTINGS, ...(stored ?? {}) };
+      return (await effective()).settings;
     },
-    async set(patch: Partial<Settings>): Promise<Settings> {
-      const next = { ...(await this.get()), ...validateSettings(patch) };
-      await area.set({ [KEY]: next });
-      return next;
+    /** The settings in force with what the organisation fixed, for the options page. */
+    effective,
+    /** Saves the user's choices; a setting the organisation fixed cannot be changed. */
+    async set(patch: Partial<Settings>): Promise<EffectiveSettings> {
+      const current = await effective();
+      const clean = validateSettings(patch, current.autoLockChoices);
+      const fixed = Object.keys(clean).filter((key) => current.locked[key as keyof Settings]);
+      if (fixed.length > 0) throw new ProtocolError('settings/set-by-organisation', `${fixed.join(', ')} is set by your organisation and cannot be changed here.`);
+      await area.set({ [KEY]: { ...(await stored()), ...clean } });
+      return effective();
     },
   };
 }

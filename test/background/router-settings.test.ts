@@ -17,7 +17,13 @@ afterEach(() => {
 
 describe('settings.get / settings.set from a page', () => {
   it('starts from the defaults and keeps a valid change', async () => {
-    expect(await ask(context(), { type: 'settings.get' })).toEqual({ settings: DEFAULT_SETTINGS });
+    expect(await ask(context(), { type: 'settings.get' })).toEqual({
+      settings: DEFAULT_SETTINGS,
+      locked: {},
+      warnings: [],
+      autoLockChoices: [0, 1, 5, 15, 60, 240],
+      plainExportAllowed: true,
+    });
     const changed = await ask(context(), { type: 'settings.set', settings: { autoSubmit: true, autoLockMinutes: 60, freshnessSeconds: 0 } });
     expect(changed.settings).toEqual({ ...DEFAULT_SETTINGS, autoSubmit: true, autoLockMinutes: 60, freshnessSeconds: 0 });
     expect(await ask(context(), { type: 'settings.get' })).toEqual(changed);

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ProtocolError } from '../../src/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/messages';
 import { createSettingsStore, validateSettings } from '../../src/settings/settings-store';
+import { parsePolicy } from '../../src/policy';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -58,8 +59,9 @@ describe('createSettingsStore', () => {
   it('merges changes, keeps them for the next instance, and does not alter the defaults', async () => {
     await store().set({ autoSubmit: true });
     const next = await store().set({ freshnessSeconds: 8 });
-    expect(next).toEqual({ ...DEFAULT_SETTINGS, autoSubmit: true, freshnessSeconds: 8 });
-    expect(await store().get()).toEqual(next);
+    expect(next.settings).toEqual({ ...DEFAULT_SETTINGS, autoSubmit: true, freshnessSeconds: 8 });
+    expect(next.locked).toEqual({});
+    expect(await store().get()).toEqual(next.settings);
     expect(DEFAULT_SETTINGS).toEqual({ autoFill: true, autoSubmit: false, freshnessSeconds: 5, autoLockMinutes: 15 });
   });
 
@@ -75,5 +77,33 @@ describe('createSettingsStore', () => {
     settings.autoFill = false;
     expect((await store().get()).autoFill).toBe(true);
     expect(DEFAULT_SETTINGS.autoFill).toBe(true);
+  });
+});
+
+describe('createSettingsStore under an organisation policy', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+  const managed = (policy: Record<string, unknown>) => createSettingsStore(fakeBrowser.storage.local, async () => parsePolicy(policy));
+
+  it('lets the policy win and marks what it fixed', async () => {
+    await createSettingsStore(fakeBrowser.storage.local).set({ autoSubmit: true, autoLockMinutes: 0 });
+    const effective = await managed({ allowAutoSubmit: false, autoFill: false, maxAutoLockMinutes: 60 }).effective();
+    expect(effective.settings).toMatchObject({ autoSubmit: false, autoFill: false, autoLockMinutes: 60 });
+    expect(effective.locked).toEqual({ autoSubmit: 'policy', autoFill: 'policy' });
+    expect(effective.autoLockChoices).not.toContain(0);
+    expect(effective.autoLockChoices).not.toContain(240);
+  });
+
+  it('refuses to change a setting the organisation fixed, and stores nothing', async () => {
+    const before = await fakeBrowser.storage.local.get(null);
+    await expect(managed({ autoFill: true }).set({ autoFill: false })).rejects.toMatchObject({ code: 'settings/set-by-organisation' });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+  });
+
+  it('reports invalid policy values as warnings and ignores them', async () => {
+    const effective = await managed({ maxAutoLockMinutes: 'soon' }).effective();
+    expect(effective.warnings.join(' ')).toMatch(/maxAutoLockMinutes/);
+    expect(effective.settings.autoLockMinutes).toBe(15);
   });
 });

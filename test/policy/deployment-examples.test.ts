@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { CHROME_EXTENSION_ID } from '../../src/extension-ids';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../src/extension-ids';
@@ -63,11 +64,11 @@ describe('public/managed-schema.json', () => {
 describe('docs/policies examples', () => {
   const chrome = readJson('docs/policies/chrome-linux-policy.json');
   const firefox = readJson('docs/policies/firefox-policies.json').policies;
-  const chromeManaged = chrome['3rdparty'].extensions['<extension id>'];
+  const chromeManaged = chrome['3rdparty'].extensions[CHROME_EXTENSION_ID];
   const firefoxManaged = firefox['3rdparty'].Extensions[GECKO_ID];
 
   it('force-installs and pins the extension in Chrome', () => {
-    expect(chrome.ExtensionSettings['<extension id>']).toEqual({
+    expect(chrome.ExtensionSettings[CHROME_EXTENSION_ID]).toEqual({
       installation_mode: 'force_installed',
       update_url: expect.stringMatching(/^https:\/\//),
       toolbar_pin: 'force_pinned',

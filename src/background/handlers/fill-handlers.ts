@@ -1,6 +1,7 @@
 import browserApi from 'webextension-polyfill';
 import { ProtocolError } from '../../errors';
 import { isOriginAllowed } from '../../fill/sites';
+import { isSiteAllowedByPolicy } from '../../policy';
 import type { FillAnswer } from '../../messages';
 import type { BackgroundContext } from '../context';
 import { decideFill } from '../fill-decision';
@@ -19,6 +20,8 @@ export function requireContent(sender: SenderKind): ContentSender {
 async function answerFill(context: BackgroundContext, sender: ContentSender, trigger: 'auto' | 'manual', chosenId?: string): Promise<FillAnswer> {
   const settings = await context.settings.get();
   if (trigger === 'auto' && !settings.autoFill) return { status: 'disabled' };
+  // The organisation's allow-list, when there is one, bounds every binding (and the locked hint).
+  if (!isSiteAllowedByPolicy((await context.policy()).policy, sender.frameOrigin)) return { status: 'none' };
   if ((await context.vault.status()) !== 'unlocked') {
     const bound = await createSiteIndex(context.browser.storage.local).mayBeBound(sender.frameOrigin);
     return bound ? { status: 'locked' } : { status: 'none' };

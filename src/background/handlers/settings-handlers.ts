@@ -5,8 +5,8 @@ import type { Handlers } from './handler-types';
 
 /** Settings and the clock check. Extension pages only. */
 export const settingsHandlers: Pick<Handlers, 'settings.get' | 'settings.set' | 'clock.check'> = {
-  'settings.get': async (_r, { settings }) => ({ settings: await settings.get() }),
-  'settings.set': async ({ settings: patch }, { settings }) => ({ settings: await settings.set(patch) }),
+  'settings.get': async (_r, { settings }) => settings.effective(),
+  'settings.set': async ({ settings: patch }, { settings }) => settings.set(patch),
   'clock.check': async ({ origin }, { now }) => {
     const site = normalizeOrigin(origin);
     const sentAt = now();

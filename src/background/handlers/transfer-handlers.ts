@@ -1,6 +1,7 @@
 import { OtpError, ProtocolError } from '../../errors';
 import { formatMigrationUris, formatOtpauthUri, validateAccount } from '../../otp';
 import type { OtpAccount } from '../../otp/types';
+import { checkPassphraseAgainstPolicy, effectiveKdfParams, effectiveMinPassphraseLength, requirePlainExportAllowed } from '../../policy';
 import { decryptBackup, encryptBackup, type VaultAccount } from '../../vault';
 import { collectAccounts, isSameAccount } from '../collect-accounts';
 import type { BackgroundContext } from '../context';
@@ -62,12 +63,21 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
     return { added: result.added.length, skipped: result.skipped.length };
   },
   'export.backup': async ({ passphrase }, context) => {
-    const text = await encryptBackup(await context.vault.list(), passphrase);
+    const { policy } = await context.policy();
+    checkPassphraseAgainstPolicy(policy, passphrase);
+    const text = await encryptBackup(await context.vault.list(), passphrase, {
+      kdfParams: effectiveKdfParams(policy),
+      minPassphraseLength: effectiveMinPassphraseLength(policy),
+    });
     const date = new Date(context.now()).toISOString().slice(0, 10);
     return { text, filename: `portal-authenticator-backup-${date}.json` };
   },
-  'export.uris': async ({ ids }, context) => ({ uris: (await selectAccounts(context, ids)).map(formatOtpauthUri) }),
+  'export.uris': async ({ ids }, context) => {
+    requirePlainExportAllowed((await context.policy()).policy);
+    return { uris: (await selectAccounts(context, ids)).map(formatOtpauthUri) };
+  },
   'export.migration': async ({ ids }, context) => {
+    requirePlainExportAllowed((await context.policy()).policy);
     const exportable: VaultAccount[] = [];
     const refused: Array<{ label: string; reason: string }> = [];
     for (const account of await selectAccounts(context, ids)) {

@@ -1,0 +1,104 @@
+import { getDomain } from 'tldts';
+import { SiteError } from './errors';
+
+/** How a frame's origin relates to an account's sites. */
+export type BindingMatch = 'exact' | 'registrable-domain' | 'no';
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+const HOST_CHARS = /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/;
+const MAX_INPUT = 2048;
+// Private suffixes (github.io, herokuapp.com ...) count as public: alice.github.io must not match bob.github.io.
+const PSL_OPTIONS = { allowPrivateDomains: true };
+
+function shown(input: string): string {
+  return input.length > 60 ? `${input.slice(0, 57)}...` : input;
+}
+
+/**
+ * Turns "portal.example.com", "https://Portal.Example.com/login" and the like into an origin
+ * ("https://portal.example.com"); throws SiteError for anything that is not an https (or loopback http) site.
+ */
+export function normalizeOrigin(input: string): string {
+  const text = input.trim();
+  if (!text) throw new SiteError('site/empty', 'Enter the site address, for example https://portal.example.com.');
+  if (text.length > MAX_INPUT || /[\s\u0000-\u001f\u007f]/.test(text)) {
+    throw new SiteError('site/invalid', 'A site address has no spaces or line breaks. Use a form like https://portal.example.com.');
+  }
+  if (text.includes('*')) {
+    throw new SiteError(
+      'site/wildcard',
+      'Wildcards are not supported. Enter one site, such as https://portal.example.com, and allow its whole domain if needed.',
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(HAS_SCHEME.test(text) ? text : `https://${text}`);
+  } catch {
+    throw new SiteError('site/invalid', `"${shown(text)}" is not a web address. Use a form like https://portal.example.com.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new SiteError('site/unsupported-scheme', `Only https sites can be bound to an account, not "${url.protocol}" addresses.`);
+  }
+  if (url.username || url.password) {
+    throw new SiteError('site/has-credentials', 'A site address must not contain a user name or password (anything before "@").');
+  }
+  if (!HOST_CHARS.test(url.hostname)) {
+    throw new SiteError('site/invalid', `"${shown(text)}" is not a valid host name. Use a form like https://portal.example.com.`);
+  }
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
+    throw new SiteError('site/insecure', 'Codes are only filled over https. Plain http is allowed only for localhost.');
+  }
+  return url.origin;
+}
+
+function tryOrigin(input: string): URL | undefined {
+  try {
+    return new URL(normalizeOrigin(input));
+  } catch {
+    return undefined;
+  }
+}
+
+function registrableDomain(url: URL): string | null {
+  return url.hostname.startsWith('[') ? null : getDomain(url.hostname, PSL_OPTIONS);
+}
+
+/**
+ * Whether a frame may receive codes of an account bound to `accountSites`: the exact origin (scheme, host, port),
+ * or, when the user allowed it, another https origin on the same registrable domain (public suffix list) and port.
+ */
+export function isOriginAllowed(accountSites: string[], matchRegistrableDomain: boolean, frameOrigin: string): BindingMatch {
+  let frame: URL;
+  try {
+    frame = new URL(frameOrigin);
+  } catch {
+    return 'no';
+  }
+  const secure = frame.protocol === 'https:' || (frame.protocol === 'http:' && LOOPBACK.has(frame.hostname));
+  if (!secure || frame.username || frame.password) return 'no';
+  const sites = accountSites.map(tryOrigin).filter((u): u is URL => u !== undefined);
+  if (sites.some((site) => site.origin === frame.origin)) return 'exact';
+  if (!matchRegistrableDomain || frame.protocol !== 'https:') return 'no';
+  const frameDomain = registrableDomain(frame);
+  if (!frameDomain) return 'no';
+  const sameDomain = sites.some(
+    (site) => site.protocol === 'https:' && site.port === frame.port && registrableDomain(site) === frameDomain,
+  );
+  return sameDomain ? 'registrable-domain' : 'no';
+}
+
+/** A sentence for the UI saying where an account's codes will be filled. */
+export function describeBinding(accountSites: string[], matchRegistrableDomain: boolean): string {
+  const sites = accountSites.map(tryOrigin).filter((u): u is URL => u !== undefined);
+  if (!sites.length) return 'Not bound to any site: codes are never filled automatically.';
+  const list = (items: string[]): string =>
+    items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  const exact = `Fills codes only on ${list(sites.map((s) => s.origin))}`;
+  if (!matchRegistrableDomain) return `${exact}.`;
+  const domains = [...new Set(sites.filter((s) => s.protocol === 'https:').map(registrableDomain))].filter(
+    (d): d is string => !!d,
+  );
+  if (!domains.length) return `${exact} (this address has no wider domain to allow).`;
+  return `Fills codes on ${list(sites.map((s) => s.origin))} and on other https sites of ${list(domains)}.`;
+}
