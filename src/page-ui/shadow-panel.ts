@@ -13,7 +13,7 @@ export interface ShadowPanel {
  */
 export function createShadowPanel(label: string, anchor?: Element, doc: Document = document): ShadowPanel {
   const host = doc.createElement('portal-authenticator-panel');
-  host.style.cssText = 'all: initial; position: fixed; z-index: 2147483647;';
+  host.style.cssText = 'all: initial; display: block; position: fixed; z-index: 2147483647;';
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = PANEL_CSS;
