@@ -1,0 +1,87 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Settings, VaultState } from '../../src/messages';
+import { useClient } from '../../src/ui/client-context';
+import { describeUiError } from '../../src/ui/describe-ui-error';
+import { t } from '../../src/ui/i18n';
+import { CreateVaultForm, UnlockForm } from '../../src/ui/passphrase-forms';
+import { AboutSection } from './about-section';
+import { AutofillSection } from './autofill-section';
+import { ClockSection } from './clock-section';
+import { ExportSection } from './export-section';
+import { ImportSection } from './import-section';
+import { SecuritySection } from './security-section';
+
+/** Saves part of the settings and answers with a short status for the page to show. */
+export type SaveSettings = (patch: Partial<Settings>) => Promise<void>;
+
+/** The options page: security, autofill, import, export, clock check and an explanation of how data is kept. */
+export function App() {
+  const client = useClient();
+  const [state, setState] = useState<VaultState | 'loading'>('loading');
+  const [settings, setSettings] = useState<Settings | undefined>(undefined);
+  const [status, setStatus] = useState<{ text: string; error?: boolean } | undefined>(undefined);
+  // Bumped after an import so the sections listing accounts read them again.
+  const [accountsVersion, setAccountsVersion] = useState(0);
+
+  useEffect(() => {
+    client.request({ type: 'vault.status' }).then(({ state: next }) => setState(next), (err) => setStatus({ text: describeUiError(err), error: true }));
+    client.request({ type: 'settings.get' }).then(({ settings: next }) => setSettings(next), (err) => setStatus({ text: describeUiError(err), error: true }));
+  }, [client]);
+
+  useEffect(() => {
+    if (!status || status.error) return;
+    const timer = setTimeout(() => setStatus(undefined), 3000);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  const save: SaveSettings = useCallback(
+    async (patch) => {
+      try {
+        const { settings: next } = await client.request({ type: 'settings.set', settings: patch });
+        setSettings(next);
+        setStatus({ text: t('options_saved') });
+      } catch (err) {
+        setStatus({ text: describeUiError(err), error: true });
+      }
+    },
+    [client],
+  );
+
+  const unlocked = state === 'unlocked';
+  return (
+    <div class="options" data-state={state}>
+      <header class="page-head">
+        <h1>{t('options_title')}</h1>
+        <p class="muted" data-testid="vault-state">
+          {state === 'unlocked' ? t('options_state_unlocked') : state === 'locked' ? t('options_state_locked') : state === 'uninitialised' ? t('options_state_new') : ''}
+        </p>
+      </header>
+      {status ? (
+        <p class={status.error ? 'banner error' : 'banner'} role={status.error ? 'alert' : 'status'} data-testid="options-status">
+          {status.text}
+        </p>
+      ) : null}
+      {state === 'uninitialised' ? (
+        <section class="card">
+          <CreateVaultForm onState={setState} />
+        </section>
+      ) : null}
+      {state === 'locked' ? (
+        <section class="card">
+          <UnlockForm onState={setState} />
+          <p class="muted">{t('options_unlock_for_more')}</p>
+        </section>
+      ) : null}
+      <SecuritySection unlocked={unlocked} settings={settings} save={save} onLocked={() => setState('locked')} />
+      <AutofillSection settings={settings} save={save} />
+      {unlocked ? (
+        <>
+          <ImportSection onImported={() => setAccountsVersion((v) => v + 1)} />
+          <ExportSection key={`export-${accountsVersion}`} />
+          <ClockSection key={`clock-${accountsVersion}`} />
+        </>
+      ) : null}
+      <AboutSection />
+    </div>
+  );
+}

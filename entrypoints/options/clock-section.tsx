@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Responses } from '../../src/messages';
+import { useClient } from '../../src/ui/client-context';
+import { describeUiError } from '../../src/ui/describe-ui-error';
+import { t } from '../../src/ui/i18n';
+
+type ClockResult = Responses['clock.check'];
+
+function describeVerdict(result: ClockResult, site: string): string {
+  const seconds = Math.round(Math.abs(result.offsetSeconds));
+  if (result.verdict === 'ok') return t('clock_ok', site, seconds);
+  if (result.verdict === 'warn') return t('clock_warn', site, seconds);
+  return t('clock_bad', site, seconds);
+}
+
+/** Compares this computer's clock with a bound site's `Date` header, since codes depend on both agreeing. */
+export function ClockSection() {
+  const client = useClient();
+  const [sites, setSites] = useState<string[]>([]);
+  const [site, setSite] = useState('');
+  const [result, setResult] = useState<{ site: string; value: ClockResult } | undefined>(undefined);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    client.request({ type: 'accounts.list' }).then(
+      ({ accounts }) => {
+        const all = [...new Set(accounts.flatMap((a) => a.sites))].sort();
+        setSites(all);
+        setSite((current) => current || all[0] || '');
+      },
+      (err) => setError(describeUiError(err)),
+    );
+  }, [client]);
+
+  const check = async () => {
+    setBusy(true);
+    setError('');
+    setResult(undefined);
+    try {
+      setResult({ site, value: await client.request({ type: 'clock.check', origin: site }) });
+    } catch (err) {
+      setError(describeUiError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="clock-title">
+      <h2 id="clock-title">{t('clock_title')}</h2>
+      <p>{t('clock_intro')}</p>
+      {sites.length === 0 ? (
+        <p class="muted">{t('clock_no_sites')}</p>
+      ) : (
+        <div class="actions">
+          <select data-testid="clock-site" aria-label={t('clock_site_label')} value={site} onChange={(e) => setSite(e.currentTarget.value)}>
+            {sites.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+          <button type="button" data-testid="clock-check" disabled={busy || !site} onClick={check}>
+            {busy ? t('working') : t('clock_button')}
+          </button>
+        </div>
+      )}
+      {result ? (
+        <div class={`verdict verdict-${result.value.verdict}`} role="status" data-testid="clock-result" data-verdict={result.value.verdict}>
+          <p>{describeVerdict(result.value, result.site)}</p>
+          <p class="muted">{t('clock_times', result.value.serverDate, new Date().toUTCString())}</p>
+        </div>
+      ) : null}
+      {error ? <p class="error" role="alert" data-testid="clock-error">{error}</p> : null}
+    </section>
+  );
+}

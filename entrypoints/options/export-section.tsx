@@ -1,0 +1,88 @@
+import { useState } from 'preact/hooks';
+import { useClient } from '../../src/ui/client-context';
+import { describeUiError } from '../../src/ui/describe-ui-error';
+import { downloadText } from '../../src/ui/download-text';
+import { t } from '../../src/ui/i18n';
+import { NewPassphraseFields, canSubmitNewPassphrase } from '../../src/ui/new-passphrase-fields';
+import { ExportQrBlocks } from './export-qr-blocks';
+
+/** Encrypted backup download and otpauth links (secrets, shown only on request); QR exports below. */
+export function ExportSection() {
+  const client = useClient();
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [backupResult, setBackupResult] = useState<{ text: string; error?: boolean } | undefined>(undefined);
+  const [uris, setUris] = useState<string[] | undefined>(undefined);
+  const [urisError, setUrisError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const exportBackup = async (event: Event) => {
+    event.preventDefault();
+    if (!canSubmitNewPassphrase(passphrase, confirm)) return;
+    setBusy(true);
+    setBackupResult(undefined);
+    try {
+      const { text, filename } = await client.request({ type: 'export.backup', passphrase });
+      downloadText(text, filename);
+      setPassphrase('');
+      setConfirm('');
+      setBackupResult({ text: t('export_backup_done', filename) });
+    } catch (err) {
+      setBackupResult({ text: describeUiError(err), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const showUris = async () => {
+    setUrisError('');
+    try {
+      setUris((await client.request({ type: 'export.uris' })).uris);
+    } catch (err) {
+      setUrisError(describeUiError(err));
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="export-title">
+      <h2 id="export-title">{t('export_title')}</h2>
+      <form class="stack narrow" onSubmit={exportBackup} data-testid="export-backup-form">
+        <h3>{t('export_backup_title')}</h3>
+        <p>{t('export_backup_intro')}</p>
+        <NewPassphraseFields value={passphrase} confirm={confirm} onValue={setPassphrase} onConfirm={setConfirm} testId="export-passphrase" label={t('field_backup_passphrase')} />
+        <button type="submit" class="primary" data-testid="export-backup" disabled={busy || !canSubmitNewPassphrase(passphrase, confirm)}>
+          {t('export_backup_button')}
+        </button>
+        {backupResult ? (
+          <p class={backupResult.error ? 'error' : 'ok'} role={backupResult.error ? 'alert' : 'status'} data-testid="export-backup-result">
+            {backupResult.text}
+          </p>
+        ) : null}
+      </form>
+
+      <div class="stack">
+        <h3>{t('export_uris_title')}</h3>
+        <p class="warning">{t('export_secrets_warning')}</p>
+        {uris ? (
+          <>
+            <textarea readOnly rows={Math.min(10, Math.max(3, uris.length))} class="mono" data-testid="export-uris-text" value={uris.join('\n')} aria-label={t('export_uris_title')} />
+            <div class="actions">
+              <button type="button" data-testid="export-uris-download" onClick={() => downloadText(uris.join('\n') + '\n', 'otpauth-links.txt', 'text/plain')}>
+                {t('export_uris_download')}
+              </button>
+              <button type="button" data-testid="export-uris-hide" onClick={() => setUris(undefined)}>
+                {t('hide')}
+              </button>
+            </div>
+          </>
+        ) : (
+          <button type="button" data-testid="export-uris-show" onClick={showUris}>
+            {t('export_uris_show')}
+          </button>
+        )}
+        {urisError ? <p class="error" role="alert">{urisError}</p> : null}
+      </div>
+      <ExportQrBlocks />
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AccountView } from '../messages';
+import { labelAccount } from './account-row';
+import { useClient } from './client-context';
+import { describeUiError } from './describe-ui-error';
+import { t } from './i18n';
+import { parseSiteLines } from './parse-sites';
+import { SitesField } from './sites-field';
+
+/** Props of `EditAccount`; moving and deleting are handled by the list that owns the order. */
+export interface EditAccountProps {
+  account: AccountView;
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+  onSaved: (account: AccountView) => void;
+  onMove: (account: AccountView, delta: -1 | 1) => void;
+  onDelete: (account: AccountView) => void;
+}
+
+/** The registrable domain (eTLD+1) of the first site, e.g. example.co.uk; the public suffix list loads only here. */
+function useRegistrableDomain(sitesText: string): string | undefined {
+  const [domain, setDomain] = useState<string | undefined>(undefined);
+  const first = parseSiteLines(sitesText)[0];
+  useEffect(() => {
+    let live = true;
+    let host: string | undefined;
+    try {
+      host = first ? new URL(first.includes('://') ? first : `https://${first}`).hostname : undefined;
+    } catch {
+      host = undefined;
+    }
+    if (!host) {
+      setDomain(undefined);
+      return;
+    }
+    import('tldts')
+      .then(({ getDomain }) => live && setDomain(getDomain(host) ?? undefined))
+      .catch(() => live && setDomain(undefined));
+    return () => {
+      live = false;
+    };
+  }, [first]);
+  return domain;
+}
+
+/** Rename an account, change the sites it may fill, move it, or delete it (after a confirmation). */
+export function EditAccount(props: EditAccountProps) {
+  const { account } = props;
+  const client = useClient();
+  const [issuer, setIssuer] = useState(account.issuer);
+  const [accountName, setAccountName] = useState(account.accountName);
+  const [sites, setSites] = useState(account.sites.join('\n'));
+  const [wide, setWide] = useState(account.matchRegistrableDomain);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const domain = useRegistrableDomain(sites);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError('');
+    try {
+      const patch = { issuer: issuer.trim(), accountName: accountName.trim(), sites: parseSiteLines(sites), matchRegistrableDomain: wide };
+      const { account: saved } = await client.request({ type: 'accounts.update', id: account.id, patch });
+      props.onSaved(saved);
+    } catch (err) {
+      setError(describeUiError(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="stack" onSubmit={save} data-testid="edit-form">
+      <label class="field">
+        <span>{t('field_issuer')}</span>
+        <input data-testid="issuer" value={issuer} onInput={(e) => setIssuer(e.currentTarget.value)} />
+      </label>
+      <label class="field">
+        <span>{t('field_account_name')}</span>
+        <input data-testid="account-name" value={accountName} onInput={(e) => setAccountName(e.currentTarget.value)} />
+      </label>
+      <SitesField value={sites} onInput={setSites} />
+      <label class="check">
+        <input type="checkbox" data-testid="match-domain" checked={wide} onChange={(e) => setWide(e.currentTarget.checked)} />
+        <span>{domain ? t('edit_match_domain', domain) : t('edit_match_domain_generic')}</span>
+      </label>
+      {error ? <p class="error" role="alert" data-testid="edit-error">{error}</p> : null}
+      <div class="actions">
+        <button type="button" data-testid="move-up" disabled={!props.canMoveUp} onClick={() => props.onMove(account, -1)}>
+          {t('edit_move_up')}
+        </button>
+        <button type="button" data-testid="move-down" disabled={!props.canMoveDown} onClick={() => props.onMove(account, 1)}>
+          {t('edit_move_down')}
+        </button>
+        <button type="submit" class="primary" data-testid="save-edit" disabled={busy}>
+          {t('save')}
+        </button>
+      </div>
+      {confirming ? (
+        <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
+          <p id="confirm-delete-text">{t('edit_delete_confirm', labelAccount(account))}</p>
+          <div class="actions">
+            <button type="button" data-testid="delete-cancel" onClick={() => setConfirming(false)}>
+              {t('cancel')}
+            </button>
+            <button type="button" class="danger" data-testid="delete-confirm" onClick={() => props.onDelete(account)}>
+              {t('edit_delete_yes')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" class="danger-link" data-testid="delete-account" onClick={() => setConfirming(true)}>
+          {t('edit_delete')}
+        </button>
+      )}
+    </form>
+  );
+}

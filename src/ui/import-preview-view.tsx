@@ -1,0 +1,76 @@
+import { useState } from 'preact/hooks';
+import type { ImportPreview } from '../messages';
+import { useClient } from './client-context';
+import { describeUiError } from './describe-ui-error';
+import { t } from './i18n';
+import { parseSiteLines } from './parse-sites';
+import { SitesField } from './sites-field';
+
+/** Props of `ImportPreviewView`. */
+export interface ImportPreviewViewProps {
+  preview: ImportPreview;
+  initialSites?: string;
+  onCommitted: (result: { added: number; skipped: number }) => void;
+  onCancel?: () => void;
+}
+
+/** What an import will add and what it skips (with why), and the button that saves it. */
+export function ImportPreviewView({ preview, initialSites = '', onCommitted, onCancel }: ImportPreviewViewProps) {
+  const client = useClient();
+  const [sites, setSites] = useState(initialSites);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  const commit = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      onCommitted(await client.request({ type: 'import.commit', token: preview.token, sites: parseSiteLines(sites) }));
+    } catch (err) {
+      setError(describeUiError(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="stack import-preview" data-testid="import-preview-result" aria-label={t('import_preview_title')}>
+      <h3>{t('import_accepted_title', preview.accepted.length)}</h3>
+      {preview.accepted.length > 0 ? (
+        <ul class="plain" data-testid="import-accepted">
+          {preview.accepted.map((item, index) => (
+            <li key={index} data-testid="import-accepted-item">
+              <strong>{item.issuer || item.accountName || '—'}</strong>
+              {item.issuer && item.accountName ? ` — ${item.accountName}` : ''} <span class="tag">{item.type.toUpperCase()}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{t('import_nothing')}</p>
+      )}
+      {preview.skipped.length > 0 ? (
+        <>
+          <h3>{t('import_skipped_title', preview.skipped.length)}</h3>
+          <ul class="plain skipped" data-testid="import-skipped">
+            {preview.skipped.map((item, index) => (
+              <li key={index} data-testid="import-skipped-item">
+                <strong>{item.label || '—'}</strong>: {item.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {preview.accepted.length > 0 ? <SitesField value={sites} onInput={setSites} testId="import-sites" /> : null}
+      {error ? <p class="error" role="alert" data-testid="import-error">{error}</p> : null}
+      <div class="actions">
+        {onCancel ? (
+          <button type="button" onClick={onCancel} data-testid="import-cancel">
+            {t('cancel')}
+          </button>
+        ) : null}
+        <button type="button" class="primary" data-testid="import-commit" disabled={busy || preview.accepted.length === 0} onClick={commit}>
+          {t('import_commit', preview.accepted.length)}
+        </button>
+      </div>
+    </section>
+  );
+}

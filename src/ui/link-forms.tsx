@@ -1,0 +1,105 @@
+import { useState } from 'preact/hooks';
+import type { ImportPreview } from '../messages';
+import { labelAccount } from './account-row';
+import { useClient } from './client-context';
+import { decodeImageFile } from './decode-image-file';
+import { describeUiError } from './describe-ui-error';
+import { t } from './i18n';
+import { ImportPreviewView } from './import-preview-view';
+import { parseSiteLines } from './parse-sites';
+import { SitesField } from './sites-field';
+import { submitOtpText } from './submit-otp-text';
+
+/** Props of the paste and image forms: `onDone` gets the sentence to show once accounts are saved. */
+export interface LinkFormProps {
+  initialSites: string;
+  onDone: (note: string) => void;
+}
+
+/** Shared flow: send the text, then either report the saved account or show the migration preview. */
+function useLinkSubmit(initialSites: string, onDone: (note: string) => void) {
+  const client = useClient();
+  const [sites, setSites] = useState(initialSites);
+  const [preview, setPreview] = useState<ImportPreview | undefined>(undefined);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (getText: () => Promise<string>) => {
+    setBusy(true);
+    setError('');
+    try {
+      const outcome = await submitOtpText(client, await getText(), parseSiteLines(sites));
+      if (outcome.kind === 'preview') setPreview(outcome.preview);
+      else onDone([t('popup_added', labelAccount(outcome.account)), outcome.warning].filter(Boolean).join(' '));
+    } catch (err) {
+      setError(describeUiError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const previewView = preview ? (
+    <ImportPreviewView
+      preview={preview}
+      initialSites={sites}
+      onCommitted={({ added, skipped }) => onDone(t('import_done', added, skipped))}
+      onCancel={() => setPreview(undefined)}
+    />
+  ) : null;
+
+  return { sites, setSites, error, busy, submit, previewView };
+}
+
+/** Paste an `otpauth://` (or `otpauth-migration://`) link. */
+export function UriForm({ initialSites, onDone }: LinkFormProps) {
+  const [text, setText] = useState('');
+  const flow = useLinkSubmit(initialSites, onDone);
+  if (flow.previewView) return flow.previewView;
+  return (
+    <form
+      class="stack"
+      data-testid="uri-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void flow.submit(async () => text);
+      }}
+    >
+      <label class="field">
+        <span>{t('field_uri')}</span>
+        <textarea rows={3} class="mono" data-testid="uri-text" spellcheck={false} value={text} placeholder="otpauth://totp/…" onInput={(e) => setText(e.currentTarget.value)} />
+      </label>
+      <SitesField value={flow.sites} onInput={flow.setSites} />
+      {flow.error ? <p class="error" role="alert" data-testid="uri-error">{flow.error}</p> : null}
+      <button type="submit" class="primary" data-testid="save-uri" disabled={flow.busy || !text.trim()}>
+        {t('uri_save')}
+      </button>
+    </form>
+  );
+}
+
+/** Pick a screenshot or photo of a QR code; it is decoded here, in the page, and only its text is sent. */
+export function ImageForm({ initialSites, onDone }: LinkFormProps) {
+  const flow = useLinkSubmit(initialSites, onDone);
+  if (flow.previewView) return flow.previewView;
+  return (
+    <div class="stack" data-testid="image-form">
+      <SitesField value={flow.sites} onInput={flow.setSites} />
+      <label class="field">
+        <span>{t('field_image')}</span>
+        <input
+          type="file"
+          accept="image/*"
+          data-testid="image-file"
+          disabled={flow.busy}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) void flow.submit(() => decodeImageFile(file));
+          }}
+        />
+      </label>
+      {flow.busy ? <p class="muted" role="status">{t('image_reading')}</p> : null}
+      {flow.error ? <p class="error" role="alert" data-testid="image-error">{flow.error}</p> : null}
+    </div>
+  );
+}

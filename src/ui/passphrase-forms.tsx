@@ -1,0 +1,101 @@
+import { useState } from 'preact/hooks';
+import type { VaultState } from '../messages';
+import { useClient } from './client-context';
+import { describeUiError } from './describe-ui-error';
+import { t } from './i18n';
+import { NewPassphraseFields, canSubmitNewPassphrase } from './new-passphrase-fields';
+import { useFocusOnMount } from './use-focus-on-mount';
+
+/** Props shared by the create and unlock forms: both report the vault's new state. */
+export interface VaultFormProps {
+  onState: (state: VaultState) => void;
+}
+
+/** First run: choose the passphrase that encrypts the vault. There is no recovery, and the form says so. */
+export function CreateVaultForm({ onState }: VaultFormProps) {
+  const client = useClient();
+  const [value, setValue] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!canSubmitNewPassphrase(value, confirm) || busy) return;
+    setBusy(true);
+    setError('');
+    try {
+      const { state } = await client.request({ type: 'vault.create', passphrase: value });
+      onState(state);
+    } catch (err) {
+      setError(describeUiError(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="vault-form" onSubmit={submit} data-testid="create-form">
+      <h1>{t('create_title')}</h1>
+      <p>{t('create_intro')}</p>
+      <NewPassphraseFields autoFocus value={value} confirm={confirm} onValue={setValue} onConfirm={setConfirm} />
+      <p class="warning">{t('create_no_recovery')}</p>
+      {error ? <p class="error" role="alert" data-testid="error">{error}</p> : null}
+      <button type="submit" class="primary" data-testid="create-vault" disabled={!canSubmitNewPassphrase(value, confirm) || busy}>
+        {busy ? t('create_busy') : t('create_submit')}
+      </button>
+    </form>
+  );
+}
+
+/** The locked state: one passphrase field, and the background's message when it is wrong. */
+export function UnlockForm({ onState }: VaultFormProps) {
+  const client = useClient();
+  const focusRef = useFocusOnMount<HTMLInputElement>();
+  const [value, setValue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!value || busy) return;
+    setBusy(true);
+    setError('');
+    try {
+      const { state } = await client.request({ type: 'vault.unlock', passphrase: value });
+      onState(state);
+    } catch (err) {
+      setError(describeUiError(err));
+      setValue('');
+      setBusy(false);
+      focusRef.current?.focus();
+    }
+  };
+
+  return (
+    <form class="vault-form locked" onSubmit={submit} data-testid="unlock-form">
+      <div class="lock-badge" aria-hidden="true">
+        <svg width="28" height="28" viewBox="0 0 24 24">
+          <rect x="5" y="10" width="14" height="11" rx="2" fill="currentColor" />
+          <path d="M8 10V7a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" stroke-width="2" />
+        </svg>
+      </div>
+      <h1 data-testid="locked-title">{t('unlock_title')}</h1>
+      <label class="field">
+        <span>{t('field_passphrase')}</span>
+        <input
+          type="password"
+          autocomplete="current-password"
+          data-testid="passphrase"
+          value={value}
+          ref={focusRef}
+          aria-invalid={Boolean(error)}
+          onInput={(e) => setValue(e.currentTarget.value)}
+        />
+      </label>
+      {error ? <p class="error" role="alert" data-testid="error">{error}</p> : null}
+      <button type="submit" class="primary" data-testid="unlock" disabled={!value || busy}>
+        {busy ? t('unlock_busy') : t('unlock_submit')}
+      </button>
+    </form>
+  );
+}

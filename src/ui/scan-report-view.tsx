@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ScanReport } from '../messages';
+import { useClient } from './client-context';
+import { describeUiError } from './describe-ui-error';
+import { t } from './i18n';
+import { parseSiteLines } from './parse-sites';
+import { SitesField } from './sites-field';
+
+/** Props of `ScanReportView`: the tab to scan and the site proposed for the accounts found. */
+export interface ScanReportViewProps {
+  tabId?: number;
+  initialSites: string;
+  onDone: (note: string) => void;
+}
+
+/** Scans the active tab for enrolment QR codes, lists what was found (duplicates marked) and adds on request. */
+export function ScanReportView({ tabId, initialSites, onDone }: ScanReportViewProps) {
+  const client = useClient();
+  const [report, setReport] = useState<ScanReport | undefined>(undefined);
+  const [sites, setSites] = useState(initialSites);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    client
+      .request({ type: 'qr.scanTab', tabId })
+      .then((value) => live && setReport(value))
+      .catch((err) => live && setError(describeUiError(err)));
+    return () => {
+      live = false;
+    };
+  }, [client, tabId]);
+
+  useEffect(() => setSites(initialSites), [initialSites]);
+
+  const accept = async () => {
+    if (!report?.token) return;
+    setBusy(true);
+    setError('');
+    try {
+      const { added } = await client.request({ type: 'qr.acceptScan', token: report.token, sites: parseSiteLines(sites) });
+      onDone(t('scan_added', added.length));
+    } catch (err) {
+      setError(describeUiError(err));
+      setBusy(false);
+    }
+  };
+
+  if (!report && !error) return <p class="muted" role="status" data-testid="scan-busy">{t('scan_busy')}</p>;
+  const fresh = report?.accounts.filter((a) => !a.duplicate).length ?? 0;
+  return (
+    <div class="stack" data-testid="scan-report">
+      {report && report.accounts.length > 0 ? (
+        <ul class="plain" data-testid="scan-accounts">
+          {report.accounts.map((account, index) => (
+            <li key={index} data-testid="scan-account">
+              <strong>{account.issuer || account.accountName || '—'}</strong>
+              {account.issuer && account.accountName ? ` — ${account.accountName}` : ''}
+              {account.duplicate ? <span class="tag" data-testid="scan-duplicate">{t('scan_duplicate')}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {report?.notes.map((note, index) => (
+        <p key={index} class="note" data-testid="scan-note">{note}</p>
+      ))}
+      {report?.token && fresh > 0 ? <SitesField value={sites} onInput={setSites} /> : null}
+      {error ? <p class="error" role="alert" data-testid="scan-error">{error}</p> : null}
+      {report?.token && fresh > 0 ? (
+        <button type="button" class="primary" data-testid="accept-scan" disabled={busy} onClick={accept}>
+          {t('scan_add', fresh)}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { t } from './i18n';
+
+/** Props of `SitesField`: the text is kept raw so typing a newline is not swallowed. */
+export interface SitesFieldProps {
+  value: string;
+  onInput: (value: string) => void;
+  testId?: string;
+}
+
+/** A textarea for the sites an account may fill, one origin per line (e.g. https://portal.example.com). */
+export function SitesField({ value, onInput, testId = 'sites' }: SitesFieldProps) {
+  return (
+    <label class="field">
+      <span>{t('field_sites')}</span>
+      <textarea
+        rows={2}
+        value={value}
+        placeholder="https://portal.example.com"
+        spellcheck={false}
+        data-testid={testId}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+      <small class="hint">{t('field_sites_hint')}</small>
+    </label>
+  );
+}

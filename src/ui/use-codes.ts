@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { CodeView, Responses } from '../messages';
+import type { UiClient } from './client';
+import { findMsUntilRollover } from './countdown';
+
+/** Codes as last fetched, with the time they were computed and a local clock that ticks once a second. */
+export interface CodesSnapshot {
+  codes: Map<string, CodeView>;
+  fetchedAt: number;
+  now: number;
+}
+
+/** Slack after a rollover before re-fetching, so the background is surely in the new period. */
+const ROLLOVER_SLACK_MS = 150;
+
+/**
+ * Fetches `accounts.codes` once, then again only when a period rolls over; between fetches the countdown is
+ * computed locally from `secondsRemaining` and the fetch time, so the background is not asked every second.
+ */
+export function useCodes(
+  client: UiClient,
+  onError: (error: unknown) => void,
+  reloadKey: unknown = 0,
+  /** An answer already requested (the popup asks while it checks the vault state); used for the first fetch only. */
+  initial?: Promise<Responses['accounts.codes']>,
+) {
+  const [snapshot, setSnapshot] = useState<CodesSnapshot | undefined>(undefined);
+  const [now, setNow] = useState(() => client.now());
+  // Held in a ref so a new callback identity on each render does not trigger a re-fetch.
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
+  const initialRef = useRef(initial);
+
+  const refresh = useCallback(async () => {
+    try {
+      const pending = initialRef.current ?? client.request({ type: 'accounts.codes' });
+      initialRef.current = undefined;
+      const { codes, now: computedAt } = await pending;
+      // `secondsRemaining` is whole seconds counted from the start of the second the codes were computed in.
+      const fetchedAt = Math.floor((Number.isFinite(computedAt) ? computedAt : client.now()) / 1000) * 1000;
+      setSnapshot({ codes: new Map(codes.map((code) => [code.id, code])), fetchedAt, now: client.now() });
+      setNow(client.now());
+    } catch (error) {
+      onErrorRef.current(error);
+    }
+  }, [client]);
+
+  // A layout effect starts the request right after the first render instead of a frame later.
+  useLayoutEffect(() => {
+    void refresh();
+  }, [refresh, reloadKey]);
+
+  useEffect(() => {
+    if (!snapshot) return;
+    const wait = findMsUntilRollover([...snapshot.codes.values()], snapshot.fetchedAt, client.now());
+    if (wait === undefined) return;
+    const timer = setTimeout(() => void refresh(), Math.max(wait + ROLLOVER_SLACK_MS, 250));
+    return () => clearTimeout(timer);
+  }, [snapshot, refresh, client]);
+
+  useEffect(() => {
+    if (!snapshot) return;
+    let timer: ReturnType<typeof setTimeout>;
+    // Tick on whole seconds so every ring changes together, once a second.
+    const schedule = () => {
+      const current = client.now();
+      timer = setTimeout(() => {
+        setNow(client.now());
+        schedule();
+      }, 1000 - (current % 1000) + 5);
+    };
+    schedule();
+    return () => clearTimeout(timer);
+  }, [snapshot, client]);
+
+  return { snapshot: snapshot && { ...snapshot, now }, refresh };
+}

@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ImportPreview } from '../../src/messages';
+import { RequestFailed } from '../../src/send-request';
+import { ImportPreviewView } from '../../src/ui/import-preview-view';
+import { byTestId, createFakeClient, mount, settle, typeInto, useEnglishMessages } from './helpers';
+
+const preview: ImportPreview = {
+  accepted: [
+    { issuer: 'JumpCloud', accountName: 'alice@example.com', type: 'totp' },
+    { issuer: '', accountName: 'counter-account', type: 'hotp' },
+  ],
+  skipped: [
+    { label: 'Legacy VPN', reason: 'Its algorithm MD5 is not supported (use SHA1, SHA256 or SHA512).' },
+    { label: 'GitHub (alice)', reason: 'Already in the vault.' },
+  ],
+  token: 'tok-1',
+};
+
+describe('ImportPreviewView', () => {
+  beforeEach(() => {
+    useEnglishMessages();
+    document.body.innerHTML = '';
+  });
+
+  it('lists what will be imported and what is skipped with why', async () => {
+    const { client } = createFakeClient(() => ({ added: 0, skipped: 0 }));
+    const root = await mount(<ImportPreviewView preview={preview} onCommitted={() => {}} />, client);
+    const accepted = [...root.querySelectorAll('[data-testid="import-accepted-item"]')].map((li) => li.textContent);
+    expect(accepted).toHaveLength(2);
+    expect(accepted[0]).toContain('JumpCloud');
+    expect(accepted[0]).toContain('alice@example.com');
+    expect(accepted[1]).toContain('counter-account');
+    expect(accepted[1]).toContain('HOTP');
+    const skipped = [...root.querySelectorAll('[data-testid="import-skipped-item"]')].map((li) => li.textContent);
+    expect(skipped).toEqual([
+      'Legacy VPN: Its algorithm MD5 is not supported (use SHA1, SHA256 or SHA512).',
+      'GitHub (alice): Already in the vault.',
+    ]);
+    expect(root.textContent).toContain('To import (2)');
+    expect(root.textContent).toContain('Skipped (2)');
+  });
+
+  it('commits with the token and the sites typed, one per line', async () => {
+    const { client, calls } = createFakeClient(() => ({ added: 2, skipped: 2 }));
+    const results: unknown[] = [];
+    const root = await mount(<ImportPreviewView preview={preview} onCommitted={(r) => results.push(r)} />, client);
+    await typeInto(byTestId(root, 'import-sites'), 'https://console.jumpcloud.com\n\n https://sso.example.com \n');
+    byTestId<HTMLButtonElement>(root, 'import-commit')!.click();
+    await settle();
+    expect(calls).toEqual([{ type: 'import.commit', token: 'tok-1', sites: ['https://console.jumpcloud.com', 'https://sso.example.com'] }]);
+    expect(results).toEqual([{ added: 2, skipped: 2 }]);
+  });
+
+  it('cannot commit when nothing is importable', async () => {
+    const { client } = createFakeClient(() => ({ added: 0, skipped: 1 }));
+    const root = await mount(<ImportPreviewView preview={{ accepted: [], skipped: preview.skipped.slice(0, 1), token: 't' }} onCommitted={() => {}} />, client);
+    expect(byTestId<HTMLButtonElement>(root, 'import-commit')!.disabled).toBe(true);
+    expect(byTestId(root, 'import-accepted')).toBeNull();
+    expect(root.textContent).toContain('Nothing can be imported');
+  });
+
+  it('shows why a commit failed', async () => {
+    const { client } = createFakeClient(() => {
+      throw new RequestFailed('import/expired', 'This import preview has expired; preview it again.');
+    });
+    const root = await mount(<ImportPreviewView preview={preview} onCommitted={() => {}} />, client);
+    byTestId<HTMLButtonElement>(root, 'import-commit')!.click();
+    await settle();
+    expect(byTestId(root, 'import-error')?.textContent).toBe('This import preview has expired; preview it again.');
+  });
+});

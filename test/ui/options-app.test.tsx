@@ -1,0 +1,83 @@
+// @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../entrypoints/options/App';
+import { DEFAULT_SETTINGS, type PageRequest, type Settings } from '../../src/messages';
+import { byTestId, createFakeClient, mount, settle, typeInto, useEnglishMessages, waitFor } from './helpers';
+
+function createBackground(state: 'locked' | 'unlocked') {
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  return (request: PageRequest): unknown => {
+    switch (request.type) {
+      case 'vault.status':
+        return { state };
+      case 'settings.get':
+        return { settings };
+      case 'settings.set':
+        settings = { ...settings, ...request.settings };
+        return { settings };
+      case 'accounts.list':
+        return { accounts: [] };
+      case 'import.preview':
+        return {
+          accepted: [{ issuer: 'Acme', accountName: 'alice', type: 'totp' }],
+          skipped: [{ label: 'line 2', reason: 'This is a web address, not an otpauth:// link.' }],
+          token: 'tok',
+        };
+      case 'import.commit':
+        return { added: 1, skipped: 1 };
+      default:
+        throw new Error(`unexpected ${request.type}`);
+    }
+  };
+}
+
+describe('options App', () => {
+  beforeEach(() => {
+    useEnglishMessages();
+    document.body.innerHTML = '';
+  });
+
+  it('saves autofill and auto-lock settings through settings.set', async () => {
+    const { client, calls } = createFakeClient(createBackground('locked'));
+    const root = await mount(<App />, client);
+    const autoFill = await waitFor(() => {
+      const box = byTestId<HTMLInputElement>(root, 'auto-fill');
+      return box && !box.disabled ? box : null;
+    });
+    expect(autoFill.checked).toBe(true);
+    expect(byTestId<HTMLInputElement>(root, 'auto-submit')!.checked).toBe(false);
+    expect(byTestId<HTMLInputElement>(root, 'freshness-seconds')!.value).toBe('5');
+    await act(async () => {
+      autoFill.click();
+    });
+    await settle();
+    expect(calls.at(-1)).toEqual({ type: 'settings.set', settings: { autoFill: false } });
+    expect(byTestId<HTMLInputElement>(root, 'auto-fill')!.checked).toBe(false);
+    await typeInto(byTestId(root, 'auto-lock'), '0', 'change');
+    await settle();
+    expect(calls.at(-1)).toEqual({ type: 'settings.set', settings: { autoLockMinutes: 0 } });
+    expect(byTestId(root, 'import-text')).toBeNull();
+    expect(byTestId(root, 'unlock-form')).not.toBeNull();
+  });
+
+  it('previews pasted links, then imports them for the sites given', async () => {
+    const { client, calls } = createFakeClient(createBackground('unlocked'));
+    const root = await mount(<App />, client);
+    const text = await waitFor(() => byTestId(root, 'import-text'));
+    await typeInto(text, 'otpauth://totp/Acme:alice?secret=JBSWY3DPEHPK3PXP\nhttps://example.com');
+    byTestId<HTMLButtonElement>(root, 'import-preview')!.click();
+    await settle();
+    expect(calls.find((c) => c.type === 'import.preview')).toEqual({
+      type: 'import.preview',
+      text: 'otpauth://totp/Acme:alice?secret=JBSWY3DPEHPK3PXP\nhttps://example.com',
+    });
+    expect(byTestId(root, 'import-skipped')?.textContent).toContain('not an otpauth:// link');
+    await typeInto(byTestId(root, 'import-sites'), 'https://portal.acme.test');
+    byTestId<HTMLButtonElement>(root, 'import-commit')!.click();
+    await settle();
+    expect(calls.find((c) => c.type === 'import.commit')).toEqual({ type: 'import.commit', token: 'tok', sites: ['https://portal.acme.test'] });
+    expect(byTestId(root, 'import-result')?.textContent).toBe('Import finished: 1 added, 1 skipped.');
+    expect(byTestId(root, 'version')?.textContent).toBe('Version 9.9.9');
+  });
+});

@@ -1,0 +1,136 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../entrypoints/popup/App';
+import type { AccountView, PageRequest } from '../../src/messages';
+import { RequestFailed } from '../../src/send-request';
+import { byTestId, createFakeClient, mount, settle, typeInto, useEnglishMessages, waitFor } from './helpers';
+
+function account(id: string, issuer: string, order: number, extra: Partial<AccountView> = {}): AccountView {
+  return { id, type: 'totp', issuer, accountName: `${id}@example.com`, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: [], matchRegistrableDomain: false, createdAt: 0, updatedAt: 0, order, ...extra };
+}
+
+/** A small stand-in for the background, keeping just enough state for the popup's flows. */
+function createBackground(locked = false) {
+  let state: 'locked' | 'unlocked' = locked ? 'locked' : 'unlocked';
+  let accounts = [account('a', 'Alpha', 0), account('b', 'Beta', 1), account('h', 'Hotp', 2, { type: 'hotp' })];
+  const removed = new Map<string, AccountView>();
+  const handler = (request: PageRequest): unknown => {
+    if (request.type === 'vault.status') return { state };
+    if (request.type === 'vault.unlock') {
+      if (request.passphrase !== 'right') throw new RequestFailed('vault/wrong-passphrase', 'That passphrase is not right.');
+      state = 'unlocked';
+      return { state };
+    }
+    if (state === 'locked') throw new RequestFailed('vault/locked', 'The vault is locked.');
+    switch (request.type) {
+      case 'vault.lock':
+        state = 'locked';
+        return { state };
+      case 'accounts.list':
+        return { accounts };
+      case 'accounts.codes':
+        return { now: Date.now(), codes: accounts.filter((a) => a.type === 'totp').map((a, i) => ({ id: a.id, code: `${i}00000`, nextCode: '999999', secondsRemaining: 25, period: 30 })) };
+      case 'accounts.nextHotp':
+        return { code: { id: request.id, code: '777888' } };
+      case 'accounts.remove': {
+        const gone = accounts.find((a) => a.id === request.id)!;
+        accounts = accounts.filter((a) => a.id !== request.id);
+        removed.set(`undo-${gone.id}`, gone);
+        return { undoToken: `undo-${gone.id}` };
+      }
+      case 'accounts.undoRemove': {
+        const back = removed.get(request.undoToken)!;
+        accounts = [...accounts, back];
+        return { account: back };
+      }
+      case 'accounts.reorder':
+        accounts = request.ids.map((id, order) => ({ ...accounts.find((a) => a.id === id)!, order }));
+        return { ok: true };
+      default:
+        throw new Error(`unexpected ${request.type}`);
+    }
+  };
+  return { handler, accounts: () => accounts };
+}
+
+const rowIds = (root: HTMLElement) => [...root.querySelectorAll<HTMLElement>('[data-testid="account-row"]')].map((r) => r.dataset.accountId);
+const click = async (root: HTMLElement, testId: string) => {
+  const element = byTestId<HTMLButtonElement>(root, testId);
+  if (!element) throw new Error(`no ${testId}`);
+  element.click();
+  await settle();
+};
+
+describe('popup App', () => {
+  beforeEach(() => {
+    useEnglishMessages();
+    document.body.innerHTML = '';
+  });
+
+  it('unlocks after a wrong try and then lists the accounts', async () => {
+    const background = createBackground(true);
+    const { client } = createFakeClient(background.handler);
+    const root = await mount(<App />, client);
+    await waitFor(() => root.querySelector('[data-testid="account-row"], [data-testid="unlock-form"]'));
+    await typeInto(byTestId(root, 'passphrase'), 'wrong');
+    await click(root, 'unlock');
+    expect(byTestId(root, 'error')?.textContent).toBe('That passphrase is not right.');
+    await typeInto(byTestId(root, 'passphrase'), 'right');
+    await click(root, 'unlock');
+    await settle();
+    expect(rowIds(root)).toEqual(['a', 'b', 'h']);
+    expect(root.querySelector('[data-account-id="b"] [data-testid="account-code"]')?.textContent).toBe('100 000');
+  });
+
+  it('reveals a HOTP code on "Next code" and copies it on click', async () => {
+    const { client, copied } = createFakeClient(createBackground().handler);
+    const root = await mount(<App />, client);
+    await waitFor(() => root.querySelector('[data-testid="account-row"], [data-testid="unlock-form"]'));
+    const row = () => root.querySelector('[data-account-id="h"]')!;
+    expect(row().querySelector('[data-testid="account-code"]')?.textContent).toBe('••• •••');
+    row().querySelector<HTMLButtonElement>('[data-testid="hotp-next"]')!.click();
+    await settle();
+    expect(row().querySelector('[data-testid="account-code"]')?.textContent).toBe('777 888');
+    row().querySelector<HTMLButtonElement>('[data-testid="account-copy"]')!.click();
+    await settle();
+    expect(copied).toEqual(['777888']);
+  });
+
+  it('deletes after confirmation and brings the account back with Undo', async () => {
+    const background = createBackground();
+    const { client } = createFakeClient(background.handler);
+    const root = await mount(<App />, client);
+    await waitFor(() => root.querySelector('[data-testid="account-row"], [data-testid="unlock-form"]'));
+    root.querySelector<HTMLButtonElement>('[data-account-id="a"] [data-testid="edit-account"]')!.click();
+    await settle();
+    await click(root, 'delete-account');
+    await click(root, 'delete-confirm');
+    expect(rowIds(root)).toEqual(['b', 'h']);
+    expect(byTestId(root, 'toast')?.textContent).toContain('Deleted Alpha');
+    await click(root, 'undo');
+    expect(rowIds(root)).toEqual(['a', 'b', 'h']);
+  });
+
+  it('moves an account down and sends the new order', async () => {
+    const background = createBackground();
+    const { client, calls } = createFakeClient(background.handler);
+    const root = await mount(<App />, client);
+    await waitFor(() => root.querySelector('[data-testid="account-row"], [data-testid="unlock-form"]'));
+    root.querySelector<HTMLButtonElement>('[data-account-id="a"] [data-testid="edit-account"]')!.click();
+    await settle();
+    expect(byTestId<HTMLButtonElement>(root, 'move-up')!.disabled).toBe(true);
+    await click(root, 'move-down');
+    expect(calls.at(-1)).toEqual({ type: 'accounts.reorder', ids: ['b', 'a', 'h'] });
+    await click(root, 'back');
+    expect(rowIds(root)).toEqual(['b', 'a', 'h']);
+  });
+
+  it('locks on "Lock now" and shows the locked state', async () => {
+    const { client } = createFakeClient(createBackground().handler);
+    const root = await mount(<App />, client);
+    await waitFor(() => root.querySelector('[data-testid="account-row"], [data-testid="unlock-form"]'));
+    await click(root, 'lock');
+    expect(byTestId(root, 'locked-title')).not.toBeNull();
+    expect(rowIds(root)).toEqual([]);
+  });
+});
