@@ -10,14 +10,17 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main() {
+    const submitted = async () => void (await sendRequest({ type: 'fill.submitted' }));
     const fill = createFillController({
       request: (trigger) => sendRequest({ type: 'fill.request', trigger }),
       choose: (id) => sendRequest({ type: 'fill.choose', id }),
       openPopup: async () => void (await sendRequest({ type: 'ui.openPopup' })),
+      submitted,
     });
     const offer = createEnrolmentOffer({
       scan: () => sendRequest({ type: 'qr.offer' }),
       accept: (token) => sendRequest({ type: 'qr.accept', token }),
+      submitted,
     });
     watchForCandidates(document, {
       onFields: () => void fill.scan().catch(() => undefined),

@@ -140,6 +140,7 @@ export type PageRequest =
 export type ContentRequest =
   | { type: 'fill.request'; trigger: 'auto' | 'manual' }
   | { type: 'fill.choose'; id: string }
+  | { type: 'fill.submitted' }
   | { type: 'qr.offer' }
   | { type: 'qr.accept'; token: string }
   | { type: 'ui.openPopup' };
@@ -175,6 +176,7 @@ export interface Responses {
   'clock.check': { offsetSeconds: number; serverDate: string; verdict: 'ok' | 'warn' | 'bad' };
   'fill.request': FillAnswer;
   'fill.choose': FillAnswer;
+  'fill.submitted': { ok: true };
   'qr.offer': ScanReport;
   'qr.accept': { added: number; firstCode?: string };
   'ui.openPopup': { opened: boolean };
@@ -192,6 +194,7 @@ export type Reply<T extends RequestType> =
 export const CONTENT_REQUEST_TYPES: ReadonlySet<string> = new Set<ContentRequest['type']>([
   'fill.request',
   'fill.choose',
+  'fill.submitted',
   'qr.offer',
   'qr.accept',
   'ui.openPopup',

@@ -4,28 +4,46 @@ export interface KeyValueArea {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-const KEY = 'filledSteps';
+const USED_KEY = 'filledSteps';
+const HANDED_KEY = 'handedOutSteps';
 
-type StepRecord = Record<string, Record<string, number>>;
+type UsedRecord = Record<string, Record<string, number>>;
+type HandedRecord = Record<string, { site: string; accountId: string; step: number }>;
 
 /**
- * Remembers, per site and account, the last TOTP step filled, so the same code is never filled twice
- * into one site within its period (servers refuse replayed codes). Kept in session storage: it survives
- * a service-worker restart and is forgotten when the browser closes.
+ * Remembers, per site and account, the last TOTP step the site really received, so the same code is never
+ * submitted twice to one site within its period (servers refuse replayed codes). A code handed to a frame
+ * counts as used only once that frame reports the form was submitted: a login page that was loaded and left
+ * does not burn a period. Kept in session storage: it survives a service-worker restart and is forgotten when
+ * the browser closes.
  */
 export function createReplayGuard(area: KeyValueArea) {
-  const load = async (): Promise<StepRecord> => ((await area.get(KEY))[KEY] as StepRecord | undefined) ?? {};
+  const load = async <T>(key: string): Promise<T> => ((await area.get(key))[key] as T | undefined) ?? ({} as T);
   return {
-    /** The last filled step per account id on `site`. */
+    /** The last submitted step per account id on `site`. */
     async stepsFor(site: string): Promise<Map<string, number>> {
-      return new Map(Object.entries((await load())[site] ?? {}));
+      return new Map(Object.entries((await load<UsedRecord>(USED_KEY))[site] ?? {}));
     },
-    /** Records that `step` of `accountId` was handed out for `site`. */
+    /** Records that `step` of `accountId` was submitted to `site`. */
     async record(site: string, accountId: string, step: number): Promise<void> {
-      const all = await load();
+      const all = await load<UsedRecord>(USED_KEY);
       const forSite = { ...(all[site] ?? {}) };
       forSite[accountId] = Math.max(step, forSite[accountId] ?? -1);
-      await area.set({ [KEY]: { ...all, [site]: forSite } });
+      await area.set({ [USED_KEY]: { ...all, [site]: forSite } });
+    },
+    /** Notes the code handed to one frame (`frameKey` names tab and frame), until that frame reports a submission. */
+    async handOut(frameKey: string, site: string, accountId: string, step: number): Promise<void> {
+      const all = await load<HandedRecord>(HANDED_KEY);
+      await area.set({ [HANDED_KEY]: { ...all, [frameKey]: { site, accountId, step } } });
+    },
+    /** The frame submitted its form: the code it was handed is now used at its site. */
+    async confirmSubmitted(frameKey: string, site: string): Promise<void> {
+      const all = await load<HandedRecord>(HANDED_KEY);
+      const handed = all[frameKey];
+      if (!handed || handed.site !== site) return;
+      const { [frameKey]: _done, ...rest } = all;
+      await area.set({ [HANDED_KEY]: rest });
+      await this.record(handed.site, handed.accountId, handed.step);
     },
   };
 }

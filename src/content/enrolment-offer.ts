@@ -1,12 +1,15 @@
 import { PortalError } from '../errors';
 import type { ScanReport } from '../messages';
 import { findOtpFields, fillOtpField } from '../fill/content-api';
+import { watchSubmission } from './watch-submission';
 import { addButton, addText, createShadowPanel } from '../page-ui/shadow-panel';
 
 /** How the offer talks to the background. */
 export interface OfferChannel {
   scan(): Promise<ScanReport>;
   accept(token: string): Promise<{ added: number; firstCode?: string }>;
+  /** Tells the background the confirmation code was submitted. */
+  submitted(): Promise<void>;
 }
 
 const MAX_SCANS_PER_PAGE = 3;
@@ -56,7 +59,9 @@ export function createEnrolmentOffer(channel: OfferChannel, doc: Document = docu
               .then(async ({ firstCode }) => {
                 panel.remove();
                 const field = findOtpFields(doc, { allowEnrolment: true });
-                if (firstCode && field.kind !== 'none') await fillOtpField(field, firstCode);
+                if (!firstCode || field.kind === 'none') return;
+                watchSubmission(field.kind === 'single' ? [field.input] : field.inputs, () => void channel.submitted(), doc);
+                await fillOtpField(field, firstCode);
               })
               .catch((error: Error) => {
                 status.textContent = error instanceof PortalError ? error.userMessage : error.message;

@@ -1,6 +1,7 @@
 import { PortalError } from '../errors';
 import type { FillAnswer } from '../messages';
 import { findOtpFields, fillOtpField, type OtpFieldMatch } from '../fill/content-api';
+import { watchSubmission } from './watch-submission';
 import { addButton, addText, createShadowPanel, type ShadowPanel } from '../page-ui/shadow-panel';
 
 /** How the controller talks to the background (the real `sendRequest`, or a fake in tests). */
@@ -8,6 +9,8 @@ export interface FillChannel {
   request(trigger: 'auto' | 'manual'): Promise<FillAnswer>;
   choose(id: string): Promise<FillAnswer>;
   openPopup(): Promise<void>;
+  /** Tells the background the filled code was submitted (it is now used at this site). */
+  submitted(): Promise<void>;
 }
 
 function firstInput(match: OtpFieldMatch): HTMLInputElement {
@@ -49,10 +52,13 @@ export function createFillController(channel: FillChannel, doc: Document = docum
         if (panel !== waitingPanel) return; // cancelled
         closePanel();
       }
+      // Listen before filling: a widget may submit the moment its last box is filled.
+      const stop = watchSubmission(match.kind === 'single' ? [match.input] : match.inputs, () => void channel.submitted(), doc);
       try {
         await fillOtpField(match, answer.code, { submit: answer.submit });
       } catch (error) {
         // A field that does not fit the code (wrong box count, removed from the page): say so, never guess.
+        stop();
         showPanel('Could not fill the code', anchor, (p) => {
           addText(p.body, error instanceof PortalError ? error.userMessage : 'Could not fill the code into this field.', 'text');
           addButton(p.body, 'Dismiss', closePanel);

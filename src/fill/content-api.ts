@@ -1,4 +1,4 @@
 // What the always-on content script needs: detection and filling, without the site-binding rules (and their
 // public-suffix list), which only the background uses.
 export * from './detect';
-export { fillOtpField, type FillOptions, type FillResult } from './fill';
+export { fillOtpField, findSubmitButton, type FillOptions, type FillResult } from './fill';

@@ -137,12 +137,27 @@ describe('fill.request: locked vault and settings', () => {
 });
 
 describe('fill.request: replay and HOTP', () => {
-  it('gives the next code with replayWait to a second request in the same period', async () => {
+  it('gives the next code with replayWait once the first was submitted in the same period', async () => {
     const first = await fill(`${PORTAL}/login`);
+    await ask(context(), { type: 'fill.submitted' }, contentSender(`${PORTAL}/login`));
     clock.now = T0 + 9_000;
     const second = await fill(`${PORTAL}/login`, 'manual');
     expect(first).toMatchObject({ code: oracleTotp(S.portal, T0 + 3_000), replayWait: false, waitMs: 0 });
     expect(second).toMatchObject({ code: oracleTotp(S.portal, T0 + 30_000), replayWait: true, waitMs: 21_000 });
+  });
+
+  it('does not use up a code that was filled but never submitted (a reloaded login page)', async () => {
+    const first = await fill(`${PORTAL}/login`);
+    clock.now = T0 + 9_000;
+    const again = await fill(`${PORTAL}/login`);
+    expect(again).toMatchObject({ code: (first as { code: string }).code, replayWait: false, waitMs: 0 });
+  });
+
+  it('counts a submission only for the frame that was handed the code, on its own site', async () => {
+    await fill(`${PORTAL}/login`);
+    await ask(context(), { type: 'fill.submitted' }, contentSender('https://portal.example.com.evil.test/'));
+    clock.now = T0 + 9_000;
+    expect(await fill(`${PORTAL}/login`)).toMatchObject({ code: oracleTotp(S.portal, T0 + 3_000), replayWait: false });
   });
 
   it('keeps the replay memory per site', async () => {

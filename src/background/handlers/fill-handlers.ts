@@ -38,16 +38,26 @@ async function answerFill(context: BackgroundContext, sender: ContentSender, tri
     lastFilledStep: await context.replay.stepsFor(sender.frameOrigin),
     now: context.now(),
   });
-  if (decision.used?.type === 'totp') await context.replay.record(sender.frameOrigin, decision.used.id, decision.used.step);
+  if (decision.used?.type === 'totp') await context.replay.handOut(frameKey(sender), sender.frameOrigin, decision.used.id, decision.used.step);
   if (decision.used?.type === 'hotp') await context.vault.update(decision.used.id, { counter: decision.used.step + 1 });
   await context.vault.touch();
   return decision.answer;
 }
 
+/** Names one frame of one tab, as the browser identifies the sender. */
+export function frameKey(sender: ContentSender): string {
+  return `${sender.tabId}:${sender.frameId}`;
+}
+
 /** Codes for a content script's own frame, decided from the browser-vouched sender origin. */
-export const fillHandlers: Pick<Handlers, 'fill.request' | 'fill.choose' | 'ui.openPopup'> = {
+export const fillHandlers: Pick<Handlers, 'fill.request' | 'fill.choose' | 'fill.submitted' | 'ui.openPopup'> = {
   'fill.request': async ({ trigger }, context, sender) => answerFill(context, requireContent(sender), trigger),
   'fill.choose': async ({ id }, context, sender) => answerFill(context, requireContent(sender), 'manual', String(id)),
+  'fill.submitted': async (_r, context, sender) => {
+    const content = requireContent(sender);
+    await context.replay.confirmSubmitted(frameKey(content), content.frameOrigin);
+    return { ok: true };
+  },
   'ui.openPopup': async (_r, context, sender) => {
     requireContent(sender);
     const action = (context.browser.action ?? context.browser.browserAction) as typeof browserApi.action | undefined;

@@ -9,7 +9,7 @@ import type { BackgroundContext } from '../context';
 import type { SenderKind } from '../sender';
 import { parkPending, takePending } from '../pending';
 import { normalizeSites } from './account-handlers';
-import { requireContent } from './fill-handlers';
+import { frameKey, requireContent } from './fill-handlers';
 import type { Handlers } from './handler-types';
 
 async function scanAndPark(context: BackgroundContext, tabId: number): Promise<ScanReport> {
@@ -62,9 +62,9 @@ export const qrHandlers: Pick<Handlers, 'qr.scanTab' | 'qr.acceptScan' | 'qr.off
     const { added } = await saveScanned(context, token, [content.frameOrigin]);
     const first = added.find((a) => a.type === 'totp');
     if (!first) return { added: added.length };
-    // The confirmation code counts as used at the portal: later logins in this period must wait for the next one.
+    // Once the page submits the confirmation code, later logins in this period must wait for the next one.
     const window = totpWindow(first, context.now());
-    await context.replay.record(content.frameOrigin, first.id, window.counter);
+    await context.replay.handOut(frameKey(content), content.frameOrigin, first.id, window.counter);
     return { added: added.length, firstCode: window.code };
   },
 };
