@@ -4,6 +4,7 @@ import { sendRequest } from '../src/send-request';
 import { createFillController } from '../src/content/fill-controller';
 import { createEnrolmentOffer } from '../src/content/enrolment-offer';
 import { watchForCandidates } from '../src/content/watch';
+import { collectIdentityHints } from '../src/content/identity-hints';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -12,7 +13,7 @@ export default defineContentScript({
   main() {
     const submitted = async () => void (await sendRequest({ type: 'fill.submitted' }));
     const fill = createFillController({
-      request: (trigger) => sendRequest({ type: 'fill.request', trigger }),
+      request: (trigger) => sendRequest({ type: 'fill.request', trigger, hints: collectIdentityHints() }),
       choose: (id) => sendRequest({ type: 'fill.choose', id }),
       openPopup: async () => void (await sendRequest({ type: 'ui.openPopup' })),
       submitted,

@@ -138,7 +138,12 @@ export type PageRequest =
 
 /** Requests a content script may send; the background identifies the frame from `sender`, never from the message. */
 export type ContentRequest =
-  | { type: 'fill.request'; trigger: 'auto' | 'manual' }
+  | {
+      type: 'fill.request';
+      trigger: 'auto' | 'manual';
+      /** User names the page shows (see collectIdentityHints); only used to pick among accounts bound to this site. */
+      hints?: string[];
+    }
   | { type: 'fill.choose'; id: string }
   | { type: 'fill.submitted' }
   | { type: 'qr.offer' }

@@ -14,6 +14,8 @@ export interface FillDecisionInput {
   crossOriginFrame: boolean;
   /** The account the user picked in the chooser, if any. */
   chosenId?: string;
+  /** User names the page shows, lower-cased; pick the one bound account they name instead of asking. */
+  hints?: readonly string[];
   freshnessSeconds: number;
   /** Whether to submit the form after filling (the user's setting). */
   submit: boolean;
@@ -35,16 +37,29 @@ export function labelAccount(account: Pick<OtpAccount, 'issuer' | 'accountName'>
 }
 
 /**
+ * The account to fill without asking: the user's pick; else, outside cross-origin frames, the only bound
+ * account, or the only one whose account name the page shows.
+ */
+function pickAccount(input: FillDecisionInput): FillCandidate | undefined {
+  const { candidates, chosenId, hints } = input;
+  if (chosenId) return candidates.find((c) => c.id === chosenId);
+  if (input.crossOriginFrame) return undefined;
+  if (candidates.length === 1) return candidates[0];
+  const named = candidates.filter((c) => c.accountName.trim() !== '' && hints?.includes(c.accountName.trim().toLowerCase()));
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
  * Decides what a frame gets: one bound account is filled, several (or a cross-origin frame) need a choice.
  * A TOTP code with too little time left, or whose step was already handed to this site, is replaced by the
  * first later step that is neither, with a wait until it becomes valid, so the server never sees a stale or
  * replayed code.
  */
 export function decideFill(input: FillDecisionInput): FillDecision {
-  const { candidates, chosenId } = input;
+  const { candidates } = input;
   if (candidates.length === 0) return { answer: { status: 'none' } };
-  const chosen = chosenId ? candidates.find((c) => c.id === chosenId) : undefined;
-  if (!chosen && (candidates.length > 1 || input.crossOriginFrame)) {
+  const account = pickAccount(input);
+  if (!account) {
     return {
       answer: {
         status: 'choose',
@@ -53,7 +68,6 @@ export function decideFill(input: FillDecisionInput): FillDecision {
       },
     };
   }
-  const account = chosen ?? candidates[0]!;
   const label = labelAccount(account);
   if (account.type === 'hotp') {
     return {

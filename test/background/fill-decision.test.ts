@@ -184,3 +184,28 @@ describe('decideFill: HOTP', () => {
     expect(answer).toMatchObject({ code: oracleHotp(account.secret, 123_456, { algorithm: 'SHA512', digits: 8 }) });
   });
 });
+
+describe('decideFill: the page names the user', () => {
+  const alice = candidate({ id: 'alice', accountName: 'alice@example.com' });
+  const bob = candidate({ id: 'bob', accountName: 'Bob@Example.com' });
+
+  it('fills the one bound account whose name the page shows, instead of asking', () => {
+    const decision = decideFill(input([alice, bob], { hints: ['bob@example.com'] }));
+    expect(decision.answer).toMatchObject({ status: 'fill', code: oracleTotp(bob.secret, T0 + 10_000) });
+    expect(decision.used?.id).toBe('bob');
+  });
+
+  it('still asks when the hints name none or several of them', () => {
+    expect(decideFill(input([alice, bob], { hints: ['carol@example.com'] })).answer.status).toBe('choose');
+    expect(decideFill(input([alice, bob], { hints: ['alice@example.com', 'bob@example.com'] })).answer.status).toBe('choose');
+  });
+
+  it('never skips the confirmation a cross-origin frame needs', () => {
+    expect(decideFill(input([alice, bob], { hints: ['bob@example.com'], crossOriginFrame: true })).answer).toMatchObject({ status: 'choose', crossOrigin: true });
+    expect(decideFill(input([alice], { hints: ['alice@example.com'], crossOriginFrame: true })).answer.status).toBe('choose');
+  });
+
+  it('fills the account the user picked in a cross-origin frame', () => {
+    expect(decideFill(input([alice, bob], { chosenId: 'alice', crossOriginFrame: true })).answer).toMatchObject({ status: 'fill', code: oracleTotp(alice.secret, T0 + 10_000) });
+  });
+});

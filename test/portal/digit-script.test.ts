@@ -17,7 +17,7 @@ function loadDigitForm() {
     settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
   });
   const document = window.document;
-  const body = /<main[^>]*>([\s\S]*)<\/main>/.exec(renderConsoleTotpPage())?.[1] ?? '';
+  const body = /<main[^>]*>([\s\S]*)<\/main>/.exec(renderConsoleTotpPage({ email: 'bob@example.com' }))?.[1] ?? '';
   document.body.innerHTML = body;
   const form = document.querySelector('form')!;
   const submitted: string[] = [];

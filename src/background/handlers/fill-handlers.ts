@@ -17,7 +17,18 @@ export function requireContent(sender: SenderKind): ContentSender {
   return sender;
 }
 
-async function answerFill(context: BackgroundContext, sender: ContentSender, trigger: 'auto' | 'manual', chosenId?: string): Promise<FillAnswer> {
+/** Keeps only well-formed user-name hints (a page controls them, so they can only narrow, never widen). */
+function cleanHints(hints: unknown): string[] {
+  if (!Array.isArray(hints)) return [];
+  return hints.filter((h): h is string => typeof h === 'string' && h.length <= 200).slice(0, 10).map((h) => h.trim().toLowerCase());
+}
+
+async function answerFill(
+  context: BackgroundContext,
+  sender: ContentSender,
+  trigger: 'auto' | 'manual',
+  { chosenId, hints }: { chosenId?: string; hints?: unknown } = {},
+): Promise<FillAnswer> {
   const settings = await context.settings.get();
   if (trigger === 'auto' && !settings.autoFill) return { status: 'disabled' };
   // The organisation's allow-list, when there is one, bounds every binding (and the locked hint).
@@ -33,6 +44,7 @@ async function answerFill(context: BackgroundContext, sender: ContentSender, tri
     candidates,
     crossOriginFrame: sender.topOrigin !== undefined && sender.topOrigin !== sender.frameOrigin,
     chosenId,
+    hints: cleanHints(hints),
     freshnessSeconds: settings.freshnessSeconds,
     submit: settings.autoSubmit,
     lastFilledStep: await context.replay.stepsFor(sender.frameOrigin),
@@ -51,8 +63,8 @@ export function frameKey(sender: ContentSender): string {
 
 /** Codes for a content script's own frame, decided from the browser-vouched sender origin. */
 export const fillHandlers: Pick<Handlers, 'fill.request' | 'fill.choose' | 'fill.submitted' | 'ui.openPopup'> = {
-  'fill.request': async ({ trigger }, context, sender) => answerFill(context, requireContent(sender), trigger),
-  'fill.choose': async ({ id }, context, sender) => answerFill(context, requireContent(sender), 'manual', String(id)),
+  'fill.request': async ({ trigger, hints }, context, sender) => answerFill(context, requireContent(sender), trigger, { hints }),
+  'fill.choose': async ({ id }, context, sender) => answerFill(context, requireContent(sender), 'manual', { chosenId: String(id) }),
   'fill.submitted': async (_r, context, sender) => {
     const content = requireContent(sender);
     await context.replay.confirmSubmitted(frameKey(content), content.frameOrigin);

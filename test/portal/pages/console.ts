@@ -44,11 +44,12 @@ export function renderMethodPage(): string {
 }
 
 /** Console step 4: the six digit boxes. */
-export function renderConsoleTotpPage(view: { error?: string } = {}): string {
+export function renderConsoleTotpPage(view: { email: string; error?: string }): string {
   return renderPage({
     title: 'Enter your verification code',
     digitScript: true,
     body: html`${errorBox(view.error)}
+<p>Signing in as <strong id="signing-in-as">${view.email}</strong></p>
 <p>Enter the 6-digit code from your authenticator app.</p>
 <form method="post" action="/console/totp" id="totp-form" data-digit-form>
 ${renderDigitBoxes()}

@@ -69,8 +69,9 @@ export const consoleRoutes: Routes = {
   },
 
   'GET /console/totp': (ctx) => {
-    if (!findSession(ctx, 'totp')) return redirect(ctx.res, START);
-    sendHtml(ctx.res, 200, renderConsoleTotpPage());
+    const found = findSession(ctx, 'totp');
+    if (!found) return redirect(ctx.res, START);
+    sendHtml(ctx.res, 200, renderConsoleTotpPage({ email: found.session.email }));
   },
 
   'POST /console/totp': async (ctx) => {
@@ -78,7 +79,7 @@ export const consoleRoutes: Routes = {
     if (!found?.user) return redirect(ctx.res, START);
     const user = found.user;
     const result = checkCode(ctx.state, user, readSubmittedCode(await readForm(ctx.req)));
-    if (!result.ok) return sendFailure(ctx, result, (error) => sendHtml(ctx.res, 401, renderConsoleTotpPage({ error })));
+    if (!result.ok) return sendFailure(ctx, result, (error) => sendHtml(ctx.res, 401, renderConsoleTotpPage({ email: user.email, error })));
     recordSuccessfulLogin(user);
     moveSession(ctx, user.email, 'authenticated', '/console/home');
   },
