@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHROME_EXTENSION_ID } from '../../src/extension-ids';
+import { extensionOutputDir, PACKAGE_ROOT } from '../../src/testing/extension-build';
+
+// Checks the built extensions (npm test builds them first): manifest hygiene and the Firefox linter.
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+describe.each(['chromium', 'firefox'] as const)('the %s build', (browser) => {
+  const dir = extensionOutputDir(browser);
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+
+  it('exposes no web-accessible resources and keeps the default content security policy', () => {
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.content_security_policy).toBeUndefined();
+  });
+
+  it('loads no remote code: every script a page loads is a file of the extension', () => {
+    for (const page of listFiles(dir).filter((f) => f.endsWith('.html'))) {
+      const sources = [...readFileSync(page, 'utf8').matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+      expect(sources.length, page).toBeGreaterThan(0);
+      for (const src of sources) expect(src, page).not.toMatch(/^(https?:)?\/\//);
+    }
+  });
+
+  it('asks only for the permissions the README explains', () => {
+    const permissions = [...((manifest.permissions as string[]) ?? []), ...((manifest.host_permissions as string[]) ?? [])].sort();
+    expect(permissions).toEqual(['<all_urls>', 'activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
+  });
+});
+
+describe('build identity', () => {
+  it('the Chromium build carries the key that fixes its id, and Firefox its add-on id', () => {
+    const chrome = JSON.parse(readFileSync(join(extensionOutputDir('chromium'), 'manifest.json'), 'utf8'));
+    const firefox = JSON.parse(readFileSync(join(extensionOutputDir('firefox'), 'manifest.json'), 'utf8'));
+    const hash = createHash('sha256').update(Buffer.from(chrome.key, 'base64')).digest('hex').slice(0, 32);
+    expect([...hash].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('')).toBe(CHROME_EXTENSION_ID);
+    expect(firefox.browser_specific_settings.gecko.id).toBe('portal-authenticator@portal-authenticator.dev');
+    expect(firefox.key).toBeUndefined();
+    const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+    expect(chrome.version).toBe(pkg.version);
+    expect(firefox.version).toBe(pkg.version);
+  });
+
+  it('the Firefox build passes web-ext lint without errors', () => {
+    const out = execFileSync('npx', ['web-ext', 'lint', '-s', extensionOutputDir('firefox'), '--output', 'json'], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+    const report = JSON.parse(out) as { errors: Array<{ code: string }> };
+    expect(report.errors.map((e) => e.code)).toEqual([]);
+  });
+});
