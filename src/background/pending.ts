@@ -1,27 +1,18 @@
 import { ProtocolError } from '../errors';
+import { decodeBase64, encodeBase64 } from '../vault/bytes';
 import type { BackgroundContext } from './context';
 
 const PREFIX = 'pending:';
 const KEY_NAME = 'pendingKey';
 const LIFETIME_MS = 10 * 60_000;
 
-function toBase64(bytes: Uint8Array): string {
-  let text = '';
-  for (const byte of bytes) text += String.fromCharCode(byte);
-  return btoa(text);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-}
-
 async function pendingKey(context: BackgroundContext): Promise<CryptoKey> {
   let raw = (await context.session.get(KEY_NAME))[KEY_NAME] as string | undefined;
   if (!raw) {
-    raw = toBase64(crypto.getRandomValues(new Uint8Array(32)));
+    raw = encodeBase64(crypto.getRandomValues(new Uint8Array(32)));
     await context.session.set({ [KEY_NAME]: raw });
   }
-  return crypto.subtle.importKey('raw', fromBase64(raw), 'AES-GCM', false, ['encrypt', 'decrypt']);
+  return crypto.subtle.importKey('raw', decodeBase64(raw, KEY_NAME), 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
 /**
@@ -33,7 +24,7 @@ export async function parkPending<T>(context: BackgroundContext, kind: string, v
   const nonce = crypto.getRandomValues(new Uint8Array(12));
   const plain = new TextEncoder().encode(JSON.stringify({ kind, value, expires: context.now() + LIFETIME_MS }));
   const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce }, await pendingKey(context), plain));
-  await context.session.set({ [PREFIX + token]: { nonce: toBase64(nonce), sealed: toBase64(sealed) } });
+  await context.session.set({ [PREFIX + token]: { nonce: encodeBase64(nonce), sealed: encodeBase64(sealed) } });
   return token;
 }
 
@@ -47,9 +38,9 @@ export async function takePending<T>(context: BackgroundContext, kind: string, t
   let entry: { kind: string; value: T; expires: number };
   try {
     const plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: fromBase64(stored.nonce) },
+      { name: 'AES-GCM', iv: decodeBase64(stored.nonce, 'nonce') },
       await pendingKey(context),
-      fromBase64(stored.sealed),
+      decodeBase64(stored.sealed, 'sealed'),
     );
     entry = JSON.parse(new TextDecoder().decode(plain));
   } catch {

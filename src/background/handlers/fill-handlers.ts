@@ -77,7 +77,9 @@ export const fillHandlers: Pick<Handlers, 'fill.request' | 'fill.choose' | 'fill
       await action?.openPopup();
       return { opened: true };
     } catch {
-      return { opened: false };
+      // Some browsers open the popup only from a toolbar click: show the same page in a tab instead.
+      await context.browser.tabs.create({ url: context.browser.runtime.getURL('/popup.html') });
+      return { opened: true };
     }
   },
 };
