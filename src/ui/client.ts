@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { PageRequest, RequestOf, Responses } from '../messages';
 import { sendRequest } from '../send-request';
+import { findWebOrigin, pickTargetTab } from './pick-target-tab';
+
+export { findWebOrigin } from './pick-target-tab';
 
 /** The tab the popup was opened over. `origin` is set only for http(s) pages. */
 export interface ActiveTab {
@@ -12,7 +15,7 @@ export interface ActiveTab {
 export interface UiClient {
   /** Sends one page request to the background and resolves with its typed answer (rejects with `RequestFailed`). */
   request<T extends PageRequest['type']>(request: RequestOf<T>): Promise<Responses[T]>;
-  /** The active tab of the current window. */
+  /** The page the popup works on: the active tab, or the most recent web tab when the popup is itself a tab. */
   activeTab(): Promise<ActiveTab>;
   /** Opens the options page. */
   openOptions(): Promise<void>;
@@ -24,22 +27,17 @@ export interface UiClient {
   version(): string;
 }
 
-/** Returns the origin of an http(s) URL, or undefined for anything else (chrome://, file:, about:blank...). */
-export function findWebOrigin(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Creates the client that talks to the real background and browser. */
 export function createBrowserClient(): UiClient {
   return {
     request: (request) => sendRequest(request),
     async activeTab() {
+      // getCurrent() is undefined in the toolbar popup and names the popup's own tab when it is open as a page.
+      const self = await browser.tabs.getCurrent();
+      if (self) {
+        const target = pickTargetTab(await browser.tabs.query({ windowId: self.windowId }), self.id);
+        return target ? { id: target.id, origin: findWebOrigin(target.url) } : {};
+      }
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       return { id: tab?.id, origin: findWebOrigin(tab?.url) };
     },

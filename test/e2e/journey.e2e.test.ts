@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickPanelPrimaryButton, type ExtensionSession, launchWithExtension } from '../../src/testing';
 import { type Portal, startPortal } from '../portal/server';
 import { BROWSERS, TEST_PASSPHRASE } from './browsers';
-import { clickAndWait, heading, typeInto, waitForFilled } from './portal-steps';
+import { clickAndWait, enableMfa, heading, openResetEmail, setNewPassword, signInToConsole, typeClassicLogin, waitForFilled } from './portal-steps';
 
 const PASSWORD = 'a new portal password 42';
 
@@ -22,14 +22,9 @@ describe.each(BROWSERS)('the whole journey in %s', (browserName) => {
 
   it('classic portal: enrol from the QR page, then log in with filled codes, twice in one period', async () => {
     const page = await session.browser.newPage();
-    await page.goto(`${portal.url}/admin`);
-    await clickAndWait(page, 'button.enable-mfa[data-email="alice@example.com"]');
-    await page.goto(`${portal.url}/outbox`);
-    await clickAndWait(page, 'a.mail-link');
-    await page.type('#password', PASSWORD);
-    await page.type('#confirm', PASSWORD);
-    await clickAndWait(page, '#change-password');
-    await page.waitForSelector('img#totp-qr');
+    await enableMfa(page, portal.url, 'alice@example.com');
+    await openResetEmail(page, portal.url);
+    await setNewPassword(page, PASSWORD);
 
     await clickPanelPrimaryButton(page);
     await expect.poll(async () => (await session.request({ type: 'accounts.list' })).accounts.length, { timeout: 10_000 }).toBe(1);
@@ -41,9 +36,7 @@ describe.each(BROWSERS)('the whole journey in %s', (browserName) => {
 
     for (const round of [1, 2]) {
       await clickAndWait(page, '#logout');
-      await page.goto(`${portal.url}/login`);
-      await typeInto(page, '#email', 'alice@example.com');
-      await typeInto(page, '#password', PASSWORD);
+      await typeClassicLogin(page, portal.url, 'alice@example.com', PASSWORD);
       const code = await waitForFilled(page, '#otp');
       expect(code, `round ${round}`).toMatch(/^\d{6}$/);
       await clickAndWait(page, '#login');
@@ -54,11 +47,7 @@ describe.each(BROWSERS)('the whole journey in %s', (browserName) => {
 
   it('console: six digit boxes, enrolment confirmed with the first code, then a filled login', async () => {
     const page = await session.browser.newPage();
-    await page.goto(`${portal.url}/console/login`);
-    await page.type('#email', 'bob@example.com');
-    await clickAndWait(page, '#continue');
-    await page.type('#password', 'correct horse battery staple');
-    await clickAndWait(page, '#login');
+    await signInToConsole(page, portal.url, 'bob@example.com', 'correct horse battery staple');
     await page.waitForSelector('img#totp-qr');
 
     // Accepting saves the account and fills the confirmation boxes; the portal's script then submits.
@@ -66,11 +55,7 @@ describe.each(BROWSERS)('the whole journey in %s', (browserName) => {
     expect(await heading(page)).toContain('Welcome');
 
     await clickAndWait(page, '#logout');
-    await page.goto(`${portal.url}/console/login`);
-    await page.type('#email', 'bob@example.com');
-    await clickAndWait(page, '#continue');
-    await page.type('#password', 'correct horse battery staple');
-    await clickAndWait(page, '#login');
+    await signInToConsole(page, portal.url, 'bob@example.com', 'correct horse battery staple');
     await clickAndWait(page, '#method-totp');
     // The code is filled into the six boxes (waiting for the next period: the enrolment code was just used).
     await page.waitForFunction(() => location.pathname.endsWith('/home'), { timeout: 45_000 });

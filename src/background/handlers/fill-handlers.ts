@@ -74,7 +74,8 @@ export const fillHandlers: Pick<Handlers, 'fill.request' | 'fill.choose' | 'fill
     requireContent(sender);
     const action = (context.browser.action ?? context.browser.browserAction) as typeof browserApi.action | undefined;
     try {
-      await action?.openPopup();
+      if (!action?.openPopup) throw new Error('no openPopup');
+      await action.openPopup();
       return { opened: true };
     } catch {
       // Some browsers open the popup only from a toolbar click: show the same page in a tab instead.
