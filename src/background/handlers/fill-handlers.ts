@@ -1,4 +1,4 @@
-import browserApi from 'webextension-polyfill';
+import type browserApi from 'webextension-polyfill';
 import { ProtocolError } from '../../errors';
 import { isOriginAllowed } from '../../fill/sites';
 import { isSiteAllowedByPolicy } from '../../policy';

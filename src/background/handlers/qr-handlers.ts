@@ -1,4 +1,3 @@
-import browserApi from 'webextension-polyfill';
 import { ProtocolError, QrError } from '../../errors';
 import { totpWindow } from '../../otp';
 import type { OtpAccount } from '../../otp/types';
@@ -43,15 +42,15 @@ function requireTopFrame(sender: SenderKind) {
   return content;
 }
 
-async function activeTabId(): Promise<number> {
-  const [tab] = await browserApi.tabs.query({ active: true, currentWindow: true });
+async function activeTabId(context: BackgroundContext): Promise<number> {
+  const [tab] = await context.browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) throw new QrError('qr/no-tab', 'There is no page to scan. Open the page with the QR code and try again.');
   return tab.id;
 }
 
 /** Scanning the current page for enrolment QR codes and saving what was found. */
 export const qrHandlers: Pick<Handlers, 'qr.scanTab' | 'qr.acceptScan' | 'qr.offer' | 'qr.accept'> = {
-  'qr.scanTab': async ({ tabId }, context) => scanAndPark(context, tabId ?? (await activeTabId())),
+  'qr.scanTab': async ({ tabId }, context) => scanAndPark(context, tabId ?? (await activeTabId(context))),
   'qr.acceptScan': async ({ token, sites }, context) => {
     const { added } = await saveScanned(context, token, normalizeSites(sites));
     return { added: added.map(({ secret: _s, ...view }) => view) };
