@@ -3,13 +3,26 @@
  * bench-results/bench.json. Figures, not assertions: the machine is shared, so read them as indications.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { withExtension, withPlainChromium } from './bench/browsers';
 import { benchCore } from './bench/core';
+import { benchFieldDetection } from './bench/field-detection';
+import { benchFillLatency } from './bench/fill-latency';
 import type { Figure } from './bench/measure';
+import { benchMutationCost } from './bench/mutation-cost';
+import { benchPopup } from './bench/popup-paint';
+import { benchQrDecodeNode } from './bench/qr-decode-node';
+import { benchQrRoutes } from './bench/qr-routes';
 import { benchSizes } from './bench/sizes';
 
 const groups: Array<[string, () => Promise<Figure[]> | Figure[]]> = [
   ['core', benchCore],
+  // Builds the extension (npm run zip): the browser groups below load that build.
   ['sizes', benchSizes],
+  ['popup first paint', () => withExtension(benchPopup)],
+  ['field detection', () => withPlainChromium(benchFieldDetection)],
+  ['mutation observer cost', () => withPlainChromium(benchMutationCost)],
+  ['field-to-fill latency', () => withExtension(benchFillLatency)],
+  ['QR routes', async () => [...(await withExtension(benchQrRoutes)), ...(await benchQrDecodeNode())]],
 ];
 
 const figures: Figure[] = [];
