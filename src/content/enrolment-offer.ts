@@ -13,6 +13,7 @@ export interface OfferChannel {
 }
 
 const MAX_SCANS_PER_PAGE = 3;
+const RETRY_MS = 1000;
 
 function describe(report: ScanReport): string {
   const names = report.accounts.map((a) => [a.issuer, a.accountName].filter(Boolean).join(' — ') || 'this account');
@@ -24,54 +25,77 @@ function describe(report: ScanReport): string {
  * to an authenticator code; once dismissed or accepted it does not come back for this page address.
  * After saving, the page's confirmation-code field (if any) gets the new account's first code.
  */
-export function createEnrolmentOffer(channel: OfferChannel, doc: Document = document) {
+export function createEnrolmentOffer(channel: OfferChannel, doc: Document = document, options: { retryMs?: number } = {}) {
+  const retryMs = options.retryMs ?? RETRY_MS;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const handledPages = new Set<string>();
   const attempts = new Map<string, number>();
   let running = false;
+  // A cue seen while a scan runs (the QR image finished loading, the page re-rendered) gets one more scan afterwards.
+  let cueWhileRunning = false;
 
-  return {
-    async maybeOffer(): Promise<void> {
-      const page = doc.location.href.split('#')[0]!;
-      // A QR image may still be loading when the cue appears: a few tries per page, then stop.
-      const tries = attempts.get(page) ?? 0;
-      if (running || handledPages.has(page) || tries >= MAX_SCANS_PER_PAGE) return;
-      attempts.set(page, tries + 1);
-      running = true;
-      try {
-        const report = await channel.scan();
-        if (!report.token || report.accounts.length === 0) return;
-        handledPages.add(page);
-        if (report.accounts.every((a) => a.duplicate)) return;
-        const panel = createShadowPanel('Add account to Portal Authenticator', undefined, doc);
-        addText(panel.body, 'Portal Authenticator', 'brand');
-        addText(panel.body, describe(report));
-        const status = addText(panel.body, 'It will fill codes only on this site.', 'muted');
-        const row = doc.createElement('div');
-        row.className = 'row';
-        panel.body.append(row);
-        addButton(row, 'Not now', () => panel.remove());
-        addButton(
-          row,
-          'Add account',
-          () => {
-            void channel
-              .accept(report.token!)
-              .then(async ({ firstCode }) => {
-                panel.remove();
-                const field = findOtpFields(doc, { allowEnrolment: true });
-                if (!firstCode || field.kind === 'none') return;
-                watchSubmission(field.kind === 'single' ? [field.input] : field.inputs, () => void channel.submitted(), doc);
-                await fillOtpField(field, firstCode);
-              })
-              .catch((error: Error) => {
-                status.textContent = error instanceof PortalError ? error.userMessage : error.message;
-              });
-          },
-          true,
-        );
-      } finally {
-        running = false;
+  const maybeOffer = async (): Promise<void> => {
+    if (running) {
+      cueWhileRunning = true;
+      return;
+    }
+    const page = doc.location.href.split('#')[0]!;
+    // A QR image may still be loading when the cue appears: a few tries per page, then stop.
+    const tries = attempts.get(page) ?? 0;
+    if (handledPages.has(page) || tries >= MAX_SCANS_PER_PAGE) return;
+    attempts.set(page, tries + 1);
+    running = true;
+    try {
+      const report = await channel.scan();
+      if (!report.token || report.accounts.length === 0) {
+        // A code can appear without any DOM change (a CSS background still loading, a screenshot taken before the
+        // paint): look again a little later, within the per-page limit.
+        retryLater();
+        return;
       }
-    },
+      handledPages.add(page);
+      if (report.accounts.every((a) => a.duplicate)) return;
+      const panel = createShadowPanel('Add account to Portal Authenticator', undefined, doc);
+      addText(panel.body, 'Portal Authenticator', 'brand');
+      addText(panel.body, describe(report));
+      const status = addText(panel.body, 'It will fill codes only on this site.', 'muted');
+      const row = doc.createElement('div');
+      row.className = 'row';
+      panel.body.append(row);
+      addButton(row, 'Not now', () => panel.remove());
+      addButton(
+        row,
+        'Add account',
+        () => {
+          void channel
+            .accept(report.token!)
+            .then(async ({ firstCode }) => {
+              panel.remove();
+              const field = findOtpFields(doc, { allowEnrolment: true });
+              if (!firstCode || field.kind === 'none') return;
+              watchSubmission(field.kind === 'single' ? [field.input] : field.inputs, () => void channel.submitted(), doc);
+              await fillOtpField(field, firstCode);
+            })
+            .catch((error: Error) => {
+              status.textContent = error instanceof PortalError ? error.userMessage : error.message;
+            });
+        },
+        true,
+      );
+    } finally {
+      running = false;
+      if (cueWhileRunning) {
+        cueWhileRunning = false;
+        await maybeOffer();
+      }
+    }
   };
+  const retryLater = () => {
+    if (retryTimer !== undefined) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void maybeOffer().catch(() => undefined);
+    }, retryMs);
+  };
+  return { maybeOffer };
 }

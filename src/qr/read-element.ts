@@ -22,7 +22,12 @@ export async function readElementPixels(candidate: QrCandidate): Promise<Element
       case 'svg':
         return await readSvg(doc, candidate.element as SVGSVGElement, candidate);
       case 'background':
-        if (!candidate.readable || !candidate.imageUrl) return needsCrop('background image from another site');
+        if (!candidate.imageUrl) return needsCrop('background image without an address');
+        if (!candidate.readable) {
+          // The crop only shows the code once the page has it: a background still loading would crop as a blank box.
+          await loadImage(doc, candidate.imageUrl).catch(() => undefined);
+          return needsCrop('background image from another site');
+        }
         return await readImage(doc, await loadImage(doc, candidate.imageUrl), candidate);
     }
   } catch (error) {

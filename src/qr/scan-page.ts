@@ -7,6 +7,7 @@ import { readElementPixels } from './read-element';
 // Beyond this many QR-shaped elements the rest are avatars and logos; each decode costs 10–25 ms.
 const MAX_CANDIDATES = 12;
 const TIME_BUDGET_MS = 2500;
+const PAINT_TIMEOUT_MS = 200;
 
 /** Finds QR-shaped elements in a document, decodes those the page lets us read and reports the rects of the others. */
 export async function scanPage(
@@ -41,6 +42,8 @@ export async function scanPage(
     }
   }
   if (unreadable.length > 0 && decoded.length === 0) scrollIntoViewIfOffscreen(unreadable[0]!.candidate, view);
+  // Whatever was scrolled or loaded for the crops must be on screen before the background takes the screenshot.
+  if (unreadable.length > 0) await waitForPaint(view);
   const measure = options.measure ?? measureElementBox;
   const needsCrop = unreadable.map(({ candidate, reason }) => ({
     // Measured again: the page may have scrolled or laid out since the search.
@@ -69,4 +72,17 @@ function scrollIntoViewIfOffscreen(candidate: QrCandidate, view: Window | null):
   const { rect } = measureElementBox(candidate.element);
   const inside = rect.y >= 0 && rect.x >= 0 && rect.y + rect.height <= view.innerHeight && rect.x + rect.width <= view.innerWidth;
   if (!inside) candidate.element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+}
+
+// A scroll or a loaded image is applied at once but painted later: a screenshot taken before the next frames shows the old state.
+// Two frames make sure one has been drawn after the change; the timer covers tabs that draw no frames at all.
+function waitForPaint(view: Window | null): Promise<void> {
+  return new Promise((resolve) => {
+    if (!view) return resolve();
+    const timer = setTimeout(resolve, PAINT_TIMEOUT_MS);
+    view.requestAnimationFrame(() => view.requestAnimationFrame(() => {
+      clearTimeout(timer);
+      resolve();
+    }));
+  });
 }

@@ -113,6 +113,9 @@ describe('looksLikeEnrolmentQrCue', () => {
     ['wording but wide image', '<p>Scan the QR</p><img data-box="0 0 400 200">', false],
     ['wording but hidden image', '<p>Scan the QR</p><img data-hidden data-box="0 0 200 200">', false],
     ['"scanner" is not "scan"', '<p>Buy a scanner</p><img data-box="0 0 200 200">', false],
+    ['CSS background QR and "Scan"', `<p>Scan the QR</p><div style="background:url('data:image/png;base64,AAAA')" data-box="0 0 200 200"></div>`, true],
+    ['class named after a QR code, background from a stylesheet', '<style>.qr-code{background-image:url(/qr.png)}</style><p>Scan the QR</p><div class="qr-code" data-box="0 0 200 200"></div>', true],
+    ['square box without an image', '<p>Scan the QR</p><div role="img" style="background:#fff" data-box="0 0 200 200"></div>', false],
   ])('%s → %s', (_, html, expected) => {
     setBody(html);
     expect(looksLikeEnrolmentQrCue(document, { measure })).toBe(expected);
