@@ -77,6 +77,7 @@ export class VaultService {
   private readonly kdfParams: KdfParams;
   private readonly minPassphraseLength: number;
   private readonly queue = createWriteQueue();
+  private lastOpened: { ciphertext: string; opened: Opened } | undefined;
 
   constructor(options: VaultServiceOptions) {
     this.local = options.local;
@@ -116,6 +117,7 @@ export class VaultService {
 
   /** Forgets the data key immediately (not queued, so a slow save cannot delay locking). */
   async lock(): Promise<void> {
+    this.lastOpened = undefined;
     await clearSessionKey(this.session);
   }
 
@@ -218,7 +220,22 @@ export class VaultService {
 
   private async openUnlocked(): Promise<Opened> {
     const key = await readSessionKey(this.session);
-    return loadGeneration(this.local, (stored) => openWithKey(stored, key), mayFallBack);
+    return loadGeneration(this.local, (stored) => this.openRemembered(stored, key), mayFallBack);
+  }
+
+  /**
+   * Opens a stored envelope, reusing the last result when the very same ciphertext is opened with the same key:
+   * the popup asks for accounts and codes several times a second, and decrypting and checking 500 accounts each
+   * time is most of its wait. Every save writes a fresh nonce and ciphertext, so a change always reopens; lock()
+   * forgets the result with the key.
+   */
+  private async openRemembered(stored: unknown, key: Bytes): Promise<Opened> {
+    const ciphertext = (stored as { ciphertext?: unknown } | null)?.ciphertext;
+    const last = this.lastOpened;
+    if (last && typeof ciphertext === 'string' && last.ciphertext === ciphertext && bytesEqual(last.opened.key, key)) return last.opened;
+    const opened = await openWithKey(stored, key);
+    this.lastOpened = typeof ciphertext === 'string' ? { ciphertext, opened } : undefined;
+    return opened;
   }
 
   private mutate<T>(change: (data: VaultData) => { data: VaultData; result: T }): Promise<T> {

@@ -221,3 +221,28 @@ describe('auto-lock through the service', () => {
     expect(await snapshot(session())).toBe('{}');
   });
 });
+
+describe('VaultService reuse of the last opened vault', () => {
+  it('still notices a changed ciphertext after a successful read, and forgets everything on lock', async () => {
+    const vault = service();
+    await vault.create(PASS);
+    await vault.add(input(makeAccount({ issuer: 'Cached' })));
+    expect((await vault.list()).map((a) => a.issuer)).toEqual(['Cached']);
+    const stored = (await local().get(VAULT_KEY))[VAULT_KEY] as { ciphertext: string };
+    const flipped = (stored.ciphertext[0] === 'A' ? 'B' : 'A') + stored.ciphertext.slice(1);
+    await local().set({ [VAULT_KEY]: { ...stored, ciphertext: flipped } });
+    await expect(vault.list()).rejects.toMatchObject({ code: expect.stringMatching(/^vault\//) });
+    await local().set({ [VAULT_KEY]: stored });
+    expect(await vault.list()).toHaveLength(1);
+    await vault.lock();
+    await expect(vault.list()).rejects.toMatchObject({ code: 'vault/locked' });
+  });
+
+  it('sees a change written by another instance of the service (a restarted worker)', async () => {
+    const first = service();
+    await first.create(PASS);
+    expect(await first.list()).toEqual([]);
+    await service().add(input(makeAccount({ issuer: 'From elsewhere' })));
+    expect((await first.list()).map((a) => a.issuer)).toEqual(['From elsewhere']);
+  });
+});
