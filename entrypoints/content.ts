@@ -15,7 +15,7 @@ export default defineContentScript({
     const fill = createFillController({
       request: (trigger) => sendRequest({ type: 'fill.request', trigger, hints: collectIdentityHints() }),
       choose: (id) => sendRequest({ type: 'fill.choose', id }),
-      openPopup: async () => void (await sendRequest({ type: 'ui.openPopup' })),
+      openPopup: async () => (await sendRequest({ type: 'ui.openPopup' })).opened,
       submitted,
     });
     const offer = createEnrolmentOffer({

@@ -8,10 +8,15 @@ import { addButton, addText, createShadowPanel, type ShadowPanel } from '../page
 export interface FillChannel {
   request(trigger: 'auto' | 'manual'): Promise<FillAnswer>;
   choose(id: string): Promise<FillAnswer>;
-  openPopup(): Promise<void>;
+  /** Opens the extension's popup; false when the browser would not open it from a page's button (Firefox). */
+  openPopup(): Promise<boolean>;
   /** Tells the background the filled code was submitted (it is now used at this site). */
   submitted(): Promise<void>;
 }
+
+/** After "Unlock", how often and how long to ask again, so the code is filled once the user has unlocked. */
+const UNLOCK_POLL_MS = 1_500;
+const UNLOCK_WAIT_MS = 3 * 60_000;
 
 function firstInput(match: OtpFieldMatch): HTMLInputElement {
   return match.kind === 'single' ? match.input : match.inputs[0]!;
@@ -83,13 +88,50 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       });
     } else if (answer.status === 'locked') {
       showPanel('Unlock Portal Authenticator to fill', anchor, (p) => {
-        addText(p.body, 'Unlock Portal Authenticator to fill your one-time code.', 'text');
+        const text = addText(p.body, 'Unlock Portal Authenticator to fill your one-time code.', 'text');
         const row = doc.createElement('div');
         row.className = 'row';
         p.body.append(row);
         addButton(row, 'Dismiss', closePanel);
-        addButton(row, 'Unlock', () => void channel.openPopup(), true);
+        addButton(
+          row,
+          'Unlock',
+          () => {
+            const hint = panel;
+            void channel.openPopup().then(
+              (opened) => {
+                // Some browsers open the popup only from their own toolbar: say where to go instead of doing nothing.
+                if (!opened) text.textContent = 'Click the Portal Authenticator button in the toolbar and unlock there. The code is filled here then.';
+              },
+              () => undefined,
+            );
+            void fillOnceUnlocked(match, hint);
+          },
+          true,
+        );
       });
+    }
+  };
+
+  // The page cannot hear the vault unlock in the popup: ask again while the hint is shown, and fill when it is.
+  let polling = false;
+  const fillOnceUnlocked = async (match: OtpFieldMatch, hint: ShadowPanel | undefined): Promise<void> => {
+    if (polling) return;
+    polling = true;
+    try {
+      for (const deadline = Date.now() + UNLOCK_WAIT_MS; Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, UNLOCK_POLL_MS));
+        if (panel !== hint) return; // dismissed or replaced
+        const answer = await channel.request('manual').catch(() => undefined);
+        if (panel !== hint) return;
+        if (answer && answer.status !== 'locked') {
+          closePanel();
+          await apply(match, answer);
+          return;
+        }
+      }
+    } finally {
+      polling = false;
     }
   };
 

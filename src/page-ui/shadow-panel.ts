@@ -22,11 +22,34 @@ export function createShadowPanel(label: string, anchor?: Element, doc: Document
   body.setAttribute('role', 'dialog');
   body.setAttribute('aria-label', label);
   root.append(style, body);
-  place(host, anchor, doc);
   (doc.body ?? doc.documentElement).append(host);
-  return { body, remove: () => host.remove() };
+  const view = doc.defaultView;
+  const replace = () => place(host, anchor, doc);
+  replace();
+  // The content is added after creation and may change (a longer message), and the page may scroll under a
+  // fixed panel: place it again whenever its size changes or the page moves, so it stays by the field and on screen.
+  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(replace) : undefined;
+  observer?.observe(body);
+  view?.addEventListener('scroll', replace, { capture: true, passive: true });
+  view?.addEventListener('resize', replace, { passive: true });
+  return {
+    body,
+    remove: () => {
+      observer?.disconnect();
+      view?.removeEventListener('scroll', replace, { capture: true });
+      view?.removeEventListener('resize', replace);
+      host.remove();
+    },
+  };
 }
 
+const GAP = 6;
+const MARGIN = 8;
+
+/**
+ * Below the anchor when the panel fits there, else above it; when it fits on neither side it is kept inside the
+ * window (over the field if need be), since a fixed panel cut off by the window edge can never be scrolled to.
+ */
 function place(host: HTMLElement, anchor: Element | undefined, doc: Document): void {
   const view = doc.defaultView;
   if (!anchor || !view) {
@@ -35,9 +58,17 @@ function place(host: HTMLElement, anchor: Element | undefined, doc: Document): v
     return;
   }
   const rect = anchor.getBoundingClientRect();
-  const top = rect.bottom + 6 + 120 > view.innerHeight ? Math.max(8, rect.top - 126) : rect.bottom + 6;
+  const box = host.getBoundingClientRect();
+  const below = rect.bottom + GAP;
+  const above = rect.top - GAP - box.height;
+  const top =
+    below + box.height <= view.innerHeight - MARGIN
+      ? below
+      : above >= MARGIN
+        ? above
+        : Math.max(MARGIN, Math.min(below, view.innerHeight - MARGIN - box.height));
   host.style.top = `${Math.round(top)}px`;
-  host.style.left = `${Math.round(Math.max(8, Math.min(rect.left, view.innerWidth - 340)))}px`;
+  host.style.left = `${Math.round(Math.max(MARGIN, Math.min(rect.left, view.innerWidth - box.width - MARGIN)))}px`;
 }
 
 /** Adds a button that reacts only to real user activation, never to a script's synthetic click. */
