@@ -2,7 +2,7 @@ import { PortalError } from '../errors';
 import type { FillAnswer } from '../messages';
 import { findOtpFields, fillOtpField, type OtpFieldMatch } from '../fill/content-api';
 import { watchSubmission } from './watch-submission';
-import { addButton, addText, createShadowPanel, type ShadowPanel } from '../page-ui/shadow-panel';
+import { addButton, addText, createShadowPanel, type PanelSide, type ShadowPanel } from '../page-ui/shadow-panel';
 
 /** How the controller talks to the background (the real `sendRequest`, or a fake in tests). */
 export interface FillChannel {
@@ -32,9 +32,9 @@ export function createFillController(channel: FillChannel, doc: Document = docum
   let panel: ShadowPanel | undefined;
   let busy = false;
 
-  const showPanel = (label: string, anchor: Element, build: (p: ShadowPanel) => void) => {
+  const showPanel = (label: string, anchor: Element, build: (p: ShadowPanel) => void, side: PanelSide = 'below') => {
     panel?.remove();
-    panel = createShadowPanel(label, anchor, doc);
+    panel = createShadowPanel(label, anchor, doc, side);
     addText(panel.body, 'Portal Authenticator', 'brand');
     build(panel);
   };
@@ -48,12 +48,26 @@ export function createFillController(channel: FillChannel, doc: Document = docum
     if (answer.status === 'fill') {
       if (answer.waitMs > 0) {
         const why = answer.replayWait ? 'This site already got the current code; filling the next one' : 'Waiting for a fresh code';
-        showPanel('Waiting for a fresh code', anchor, (p) => {
-          addText(p.body, `${why} in ${Math.ceil(answer.waitMs / 1000)} s.`, 'muted');
-          addButton(p.body, 'Cancel', closePanel);
-        });
+        const fillAt = Date.now() + answer.waitMs;
+        let countdown: HTMLElement | undefined;
+        const tell = () => {
+          if (countdown) countdown.textContent = `${why} in ${Math.max(1, Math.ceil((fillAt - Date.now()) / 1000))} s.`;
+        };
+        // Beside the field where there is room, so the form's own buttons stay visible and usable.
+        showPanel(
+          'Waiting for a fresh code',
+          anchor,
+          (p) => {
+            countdown = addText(p.body, '', 'muted');
+            tell();
+            addButton(p.body, 'Cancel', closePanel);
+          },
+          'beside',
+        );
         const waitingPanel = panel;
+        const ticker = setInterval(tell, 1000);
         await new Promise((resolve) => setTimeout(resolve, answer.waitMs));
+        clearInterval(ticker);
         if (panel !== waitingPanel) return; // cancelled
         closePanel();
       }

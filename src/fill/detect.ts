@@ -121,9 +121,10 @@ export function findOtpFields(root: ParentNode = document, options: FindOtpField
     );
   }
 
-  // A field the user chose by focusing it is filled on any page; only automatic fills judge the page.
+  // An enrolment page's code field belongs to the new secret being set up: never an existing account's code,
+  // not even on request. Otherwise a field the user chose by focusing it is filled on any page (an SMS page too).
   const judgePage = !options.focusedOnly;
-  if (judgePage && !options.allowEnrolment && looksLikeEnrolmentPage(root, measure, shadows)) {
+  if (!options.allowEnrolment && looksLikeEnrolmentPage(root, measure, shadows)) {
     return none('enrolment-page', 'This is an authenticator set-up page with a QR code.', { nearest: chosen });
   }
   const first = firstInput(chosen);

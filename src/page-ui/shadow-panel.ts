@@ -11,7 +11,7 @@ export interface ShadowPanel {
  * Creates a panel next to `anchor` (below it, or at the top right of the viewport without one).
  * Only trusted clicks count: a page script's synthetic click cannot accept or choose for the user.
  */
-export function createShadowPanel(label: string, anchor?: Element, doc: Document = document): ShadowPanel {
+export function createShadowPanel(label: string, anchor?: Element, doc: Document = document, prefer: PanelSide = 'below'): ShadowPanel {
   const host = doc.createElement('portal-authenticator-panel');
   host.style.cssText = 'all: initial; display: block; position: fixed; z-index: 2147483647;';
   const root = host.attachShadow({ mode: 'closed' });
@@ -24,7 +24,7 @@ export function createShadowPanel(label: string, anchor?: Element, doc: Document
   root.append(style, body);
   (doc.body ?? doc.documentElement).append(host);
   const view = doc.defaultView;
-  const replace = () => place(host, anchor, doc);
+  const replace = () => place(host, anchor, doc, prefer);
   replace();
   // The content is added after creation and may change (a longer message), and the page may scroll under a
   // fixed panel: place it again whenever its size changes or the page moves, so it stays by the field and on screen.
@@ -43,14 +43,17 @@ export function createShadowPanel(label: string, anchor?: Element, doc: Document
   };
 }
 
+/** Where a panel goes first: under its field, or beside it (for notes that must not cover the form's buttons). */
+export type PanelSide = 'below' | 'beside';
+
 const GAP = 6;
 const MARGIN = 8;
 
 /**
- * Below the anchor when the panel fits there, else above it; when it fits on neither side it is kept inside the
+ * Beside the anchor when asked and there is room; else below it when the panel fits there, else above it; when it fits on neither side it is kept inside the
  * window (over the field if need be), since a fixed panel cut off by the window edge can never be scrolled to.
  */
-function place(host: HTMLElement, anchor: Element | undefined, doc: Document): void {
+function place(host: HTMLElement, anchor: Element | undefined, doc: Document, prefer: PanelSide): void {
   const view = doc.defaultView;
   if (!anchor || !view) {
     host.style.top = '16px';
@@ -59,6 +62,12 @@ function place(host: HTMLElement, anchor: Element | undefined, doc: Document): v
   }
   const rect = anchor.getBoundingClientRect();
   const box = host.getBoundingClientRect();
+  if (prefer === 'beside' && rect.right + GAP + box.width <= view.innerWidth - MARGIN) {
+    const middle = rect.top + (rect.height - box.height) / 2;
+    host.style.top = `${Math.round(Math.max(MARGIN, Math.min(middle, view.innerHeight - MARGIN - box.height)))}px`;
+    host.style.left = `${Math.round(rect.right + GAP)}px`;
+    return;
+  }
   const below = rect.bottom + GAP;
   const above = rect.top - GAP - box.height;
   const top =

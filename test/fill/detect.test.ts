@@ -145,6 +145,10 @@ describe('findOtpFields with focusedOnly (the user asked to fill the focused fie
   it('says so when nothing has focus', () => {
     expect(focusIn('keycloak-otp-step.html', null)).toMatchObject({ reason: 'no-candidates' });
   });
+
+  it('never fills an enrolment page, not even on request: its field belongs to the new secret', () => {
+    expect(focusIn('enrolment-qr-page.html', 'input')).toMatchObject({ kind: 'none', reason: 'enrolment-page' });
+  });
 });
 
 describe('hasCandidateInputs', () => {
