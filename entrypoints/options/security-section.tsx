@@ -66,21 +66,28 @@ export function SecuritySection({ unlocked, settings, save, onLocked }: Security
   return (
     <section class="card" aria-labelledby="security-title">
       <h2 id="security-title">{t('security_title')}</h2>
-      <label class="field inline">
-        <span>{t('autolock_label')}</span>
-        <select
-          data-testid="auto-lock"
-          disabled={!settings}
-          value={String(settings?.autoLockMinutes ?? '')}
-          onChange={(e) => void save({ autoLockMinutes: Number(e.currentTarget.value) })}
-        >
-          {choices.map((minutes) => (
-            <option key={minutes} value={String(minutes)}>
-              {describeDelay(minutes)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div class="actions">
+        <label class="field inline">
+          <span>{t('autolock_label')}</span>
+          <select
+            data-testid="auto-lock"
+            disabled={!settings}
+            value={String(settings?.autoLockMinutes ?? '')}
+            onChange={(e) => void save({ autoLockMinutes: Number(e.currentTarget.value) })}
+          >
+            {choices.map((minutes) => (
+              <option key={minutes} value={String(minutes)}>
+                {describeDelay(minutes)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {unlocked ? (
+          <button type="button" class="lock-now" data-testid="lock" onClick={lock}>
+            {t('lock_now')}
+          </button>
+        ) : null}
+      </div>
       <p class="hint">{t('autolock_hint')}</p>
       {unlocked ? (
         <>
@@ -95,9 +102,6 @@ export function SecuritySection({ unlocked, settings, save, onLocked }: Security
               {t('security_change_submit')}
             </button>
           </form>
-          <button type="button" data-testid="lock" onClick={lock}>
-            {t('lock_now')}
-          </button>
         </>
       ) : null}
       {result ? (

@@ -7,6 +7,7 @@ import { useClient } from '../../src/ui/client-context';
 import { describeUiError, isLockedError } from '../../src/ui/describe-ui-error';
 import { EditAccount } from '../../src/ui/edit-account';
 import { t } from '../../src/ui/i18n';
+import { IconBack, IconLock, IconPlus, IconSettings } from '../../src/ui/icons';
 import { useCodes } from '../../src/ui/use-codes';
 import { AddView } from './add-view';
 
@@ -148,25 +149,20 @@ export function VaultView({ onLocked, preload }: { onLocked: () => void; preload
       <header class="bar">
         {view.kind === 'list' ? null : (
           <button type="button" class="icon" data-testid="back" aria-label={t('back')} title={t('back')} onClick={() => setView({ kind: 'list' })}>
-            ←
+            <IconBack />
           </button>
         )}
         <h1>{title}</h1>
         {view.kind === 'list' ? (
           <button type="button" class="icon" data-testid="add-account" aria-label={t('add_title')} title={t('add_title')} onClick={() => setView({ kind: 'add' })}>
-            +
+            <IconPlus />
           </button>
         ) : null}
         <button type="button" class="icon" data-testid="lock" aria-label={t('lock_now')} title={t('lock_now')} onClick={lock}>
-          <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
-            <rect x="5" y="10" width="14" height="11" rx="2" fill="currentColor" />
-            <path d="M8 10V7a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" stroke-width="2" />
-          </svg>
+          <IconLock />
         </button>
         <button type="button" class="icon" data-testid="open-options" aria-label={t('open_options')} title={t('open_options')} onClick={() => void client.openOptions()}>
-          <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M4 6h16M4 12h16M4 18h16" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-          </svg>
+          <IconSettings />
         </button>
       </header>
       <div class="content">

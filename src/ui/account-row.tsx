@@ -3,6 +3,7 @@ import { computeRemaining, isUrgent } from './countdown';
 import { CountdownRing } from './countdown-ring';
 import { groupCode, maskCode } from './format-code';
 import { t } from './i18n';
+import { IconEdit } from './icons';
 
 /** Props of `AccountRow`. `revealedHotp` is the HOTP code the person asked for with "Next code". */
 export interface AccountRowProps {
@@ -56,7 +57,7 @@ export function AccountRow(props: AccountRowProps) {
         <span class="row-issuer">{account.issuer || account.accountName || '—'}</span>
         {account.issuer && account.accountName ? <span class="row-name">{account.accountName}</span> : null}
         <span class="row-code-line">
-          <span class={totp && isUrgent(totp.remaining) ? 'row-code urgent' : 'row-code'} data-testid="account-code">
+          <span class={totp && isUrgent(totp.remaining) ? 'row-code urgent' : shown ? 'row-code' : 'row-code masked'} data-testid="account-code">
             {codeText}
           </span>
           {copied ? (
@@ -78,9 +79,7 @@ export function AccountRow(props: AccountRowProps) {
           </button>
         ) : null}
         <button type="button" class="icon" data-testid="edit-account" aria-label={t('popup_edit_for', label)} title={t('popup_edit')} onClick={() => props.onEdit(account)}>
-          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M11.5 1.5l3 3L5 14H2v-3z" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
-          </svg>
+          <IconEdit />
         </button>
       </div>
     </li>

@@ -17,8 +17,8 @@ export function CountdownRing({ remaining, period }: CountdownRingProps) {
   return (
     <svg
       class={urgent ? 'ring urgent' : 'ring'}
-      width="24"
-      height="24"
+      width="28"
+      height="28"
       viewBox="0 0 24 24"
       aria-hidden="true"
       data-testid="countdown"

@@ -3,6 +3,7 @@ import type { VaultState } from '../messages';
 import { useClient } from './client-context';
 import { describeUiError } from './describe-ui-error';
 import { t } from './i18n';
+import { IconLock } from './icons';
 import { NewPassphraseFields, canSubmitNewPassphrase } from './new-passphrase-fields';
 import { useFocusOnMount } from './use-focus-on-mount';
 
@@ -74,10 +75,7 @@ export function UnlockForm({ onState }: VaultFormProps) {
   return (
     <form class="vault-form locked" onSubmit={submit} data-testid="unlock-form">
       <div class="lock-badge" aria-hidden="true">
-        <svg width="28" height="28" viewBox="0 0 24 24">
-          <rect x="5" y="10" width="14" height="11" rx="2" fill="currentColor" />
-          <path d="M8 10V7a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" stroke-width="2" />
-        </svg>
+        <IconLock size={28} />
       </div>
       <h1 data-testid="locked-title">{t('unlock_title')}</h1>
       <label class="field">
