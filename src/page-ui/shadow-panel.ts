@@ -18,7 +18,8 @@ export function createShadowPanel(label: string, anchor?: Element, doc: Document
   const style = doc.createElement('style');
   style.textContent = PANEL_CSS;
   const body = doc.createElement('div');
-  body.className = 'panel';
+  // A note beside a field is kept narrow so it fits next to the field more often.
+  body.className = prefer === 'beside' ? 'panel compact' : 'panel';
   body.setAttribute('role', 'dialog');
   body.setAttribute('aria-label', label);
   root.append(style, body);
