@@ -115,6 +115,8 @@ async function injectScanner(
   return frames;
 }
 
+const CAPTURE_ATTEMPTS = 3;
+
 async function captureTab(
   deps: ScanTabDeps,
   tabId: number,
@@ -129,18 +131,19 @@ async function captureTab(
       notes.push('The tab is not in front, so no screenshot was taken.');
       return undefined;
     }
-    let dataUrl: string;
-    try {
-      dataUrl = await deps.browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
-    } catch (error) {
-      // Chrome allows two captures a second; one retry after the window passes is enough.
-      if (!/MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND|quota/i.test(String((error as Error)?.message ?? error))) throw error;
-      await wait(600);
-      dataUrl = await deps.browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+    // Chrome allows two captures a second and refuses one while the tab is busy (a navigation, a drag):
+    // a couple of retries once that window passes.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await loadImageData(await deps.browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' }));
+      } catch (error) {
+        if (attempt >= CAPTURE_ATTEMPTS) throw error;
+        await wait(600);
+      }
     }
-    return await loadImageData(dataUrl);
-  } catch {
-    notes.push('A screenshot of the tab could not be taken.');
+  } catch (error) {
+    const reason = error instanceof Error && error.message ? ` (${error.message.slice(0, 120)})` : '';
+    notes.push(`A screenshot of the tab could not be taken${reason}.`);
     return undefined;
   }
 }
