@@ -37,8 +37,15 @@ export function AccountList(props: AccountListProps) {
 
   useEffect(() => {
     if (limit >= accounts.length) return;
-    const timer = setTimeout(() => setLimit(Infinity), 0);
-    return () => clearTimeout(timer);
+    // The rest of a long list renders after the first rows are painted (a frame, then a task), not before.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setLimit(Infinity), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [limit, accounts.length]);
 
   useEffect(() => {
