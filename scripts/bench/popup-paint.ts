@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ExtensionSession } from '../../src/testing';
@@ -22,8 +22,8 @@ export function manyOtpauthUris(count: number): string {
 }
 
 /** Median ms from navigation start until the popup paints an element matching `selector` with matching text. */
-async function timePopupPaint(session: ExtensionSession, selector: string, textPattern: string): Promise<number> {
-  const url = `${session.extensionBaseUrl}popup.html`;
+async function timePopupPaint(session: ExtensionSession, selector: string, textPattern: string, path = 'popup.html'): Promise<number> {
+  const url = `${session.extensionBaseUrl}${path}`;
   const times: number[] = [];
   for (let i = 0; i <= OPENS; i++) {
     const page = await session.browser.newPage();
@@ -64,6 +64,15 @@ export async function benchPopup(session: ExtensionSession): Promise<Figure[]> {
   const paint = (name: string, value: number, target?: string) =>
     figures.push({ group: 'popup', name: `popup first paint: ${name}`, value: round(value), unit: 'ms', ...(target ? { target } : {}) });
 
+  // The floor: the same measure on a static extension page with one heading and no script (written for the
+  // bench only, removed after). The popup's own cost is its figure minus this one.
+  const floorPage = join(extensionOutputDir('chromium'), 'bench-static.html');
+  writeFileSync(floorPage, '<!doctype html><html><body><h1 id="static">Static page</h1></body></html>');
+  try {
+    paint('a static extension page, for comparison (the floor)', await timePopupPaint(session, '#static', 'Static', 'bench-static.html'));
+  } finally {
+    rmSync(floorPage, { force: true });
+  }
   paint('first run (create-vault form)', await timePopupPaint(session, '[data-testid="create-vault"]', '.'), '≤ 60 ms');
   await session.provision({ passphrase: PASSPHRASE });
   paint('unlocked, 0 accounts (empty list)', await timePopupPaint(session, '[data-testid="empty-list"]', '.'), '≤ 60 ms');
