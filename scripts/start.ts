@@ -12,7 +12,7 @@ const build = (args: string[]) => execFileSync('npx', ['wxt', 'build', ...args],
 
 build([]);
 build(['-b', 'firefox']);
-const portal = await startPortal({ port });
+const portal = await startPortal({ port, seed: true });
 const chromeDir = extensionOutputDir('chromium');
 const firefoxDir = extensionOutputDir('firefox');
 
