@@ -99,12 +99,22 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     // Firefox never resolves navigations to moz-extension:// pages over BiDi: start it, then wait on the DOM.
     const navigation = page.goto(url).catch(() => undefined);
     if (browserName === 'chromium') await navigation;
-    await page.waitForFunction(
-      (expected: string) => location.href === expected && document.readyState === 'complete',
-      { timeout: 15_000 },
-      url,
-    );
-    return page;
+    // Firefox's driver can throw while the page's realm is still being replaced; such a throw is retried until
+    // the deadline, only the deadline itself is an error.
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      try {
+        await page.waitForFunction(
+          (expected: string) => location.href === expected && document.readyState === 'complete',
+          { timeout: Math.max(1, deadline - Date.now()) },
+          url,
+        );
+        return page;
+      } catch (error) {
+        if (Date.now() >= deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
   };
 
   let requestPage: Page | undefined;
