@@ -22,7 +22,7 @@ function reasonOf(error: unknown): string {
  * Parses otpauth and otpauth-migration texts into accounts. Migration batches are grouped by batch id and
  * a missing part is reported by number; anything that is not an authenticator code is skipped with a reason.
  */
-export function collectAccounts(texts: string[]): CollectedAccounts {
+export function collectAccounts(texts: string[], subject = 'This QR code'): CollectedAccounts {
   const accounts: OtpAccount[] = [];
   const skipped: CollectedAccounts['skipped'] = [];
   const batches = new Map<number, { size: number; seen: Set<number> }>();
@@ -43,7 +43,7 @@ export function collectAccounts(texts: string[]): CollectedAccounts {
         const entry = batches.get(batch.batchId) ?? { size: batch.batchSize, seen: new Set<number>() };
         entry.seen.add(batch.batchIndex);
         batches.set(batch.batchId, entry);
-      } else skipped.push({ label, reason: describeNonAuthenticatorQr(kind, text) });
+      } else skipped.push({ label, reason: describeNonAuthenticatorQr(kind, text, subject) });
     } catch (error) {
       skipped.push({ label, reason: reasonOf(error) });
     }

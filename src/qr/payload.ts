@@ -25,25 +25,28 @@ export function isAuthenticatorPayloadKind(kind: QrPayloadKind): boolean {
 }
 
 /** A message for a person explaining that the QR code found is not an authenticator code, showing a short safe preview. */
-export function describeNonAuthenticatorQr(kind: QrPayloadKind, text: string): string {
+export function describeNonAuthenticatorQr(kind: QrPayloadKind, text: string, subject = 'This QR code'): string {
   const expected = 'An authenticator QR code holds a link starting with "otpauth://".';
   if (isAuthenticatorPayloadKind(kind)) {
     // Never echo a key URI: it carries the secret.
-    return 'This QR code is an authenticator code.';
+    return `${subject} is an authenticator code.`;
   }
   if (kind === 'url') {
-    return `This QR code is a web link (${previewUrl(text)}), not an authenticator code. ${expected}`;
+    return `${subject} is a web link (${previewUrl(text)}), not an authenticator code. ${expected}`;
   }
   if (looksLikeBareSecret(text)) {
     // A bare key is a secret too: say what it is without repeating it.
-    return `This QR code holds what looks like a bare secret key, not an otpauth link. ${expected} You can type the key in by hand instead.`;
+    return `${subject} holds what looks like a bare secret key, not an otpauth link. ${expected} You can type the key in by hand instead.`;
   }
-  return `This QR code holds plain text ("${previewText(text)}"), not an authenticator code. ${expected}`;
+  return `${subject} holds plain text ("${previewText(text)}"), not an authenticator code. ${expected}`;
 }
 
 function looksLikeBareSecret(text: string): boolean {
   const compact = text.replace(/[\s-]/g, '');
-  return compact.length >= 16 && /^[A-Z2-7]+=*$/i.test(compact);
+  // Keys are written whole or in groups of four; a sentence of words is not a key however few its letters.
+  const groups = text.trim().split(/[\s-]+/);
+  const grouped = groups.length === 1 || groups.slice(0, -1).every((g) => g.length === 4);
+  return grouped && compact.length >= 16 && /^[A-Z2-7]+=*$/i.test(compact);
 }
 
 function isParsableUrl(text: string): boolean {

@@ -53,3 +53,16 @@ describe('describeNonAuthenticatorQr', () => {
     expect(forKey).not.toContain('JBSW');
   });
 });
+
+describe('describeNonAuthenticatorQr wording', () => {
+  it('names what was read: a QR code by default, or e.g. a pasted line', () => {
+    expect(describeNonAuthenticatorQr('url', 'https://example.com/activate?t=1', 'This line')).toMatch(/^This line is a web link \(https:\/\/example\.com/);
+    expect(describeNonAuthenticatorQr('text', 'hello')).toMatch(/^This QR code holds plain text/);
+  });
+
+  it('takes a sentence for plain text, and a key written whole or in groups of four for a bare key', () => {
+    expect(describeNonAuthenticatorQr('text', 'Welcome to the portal')).toMatch(/plain text/);
+    expect(describeNonAuthenticatorQr('text', 'JBSW Y3DP EHPK 3PXP')).toMatch(/bare secret key/);
+    expect(describeNonAuthenticatorQr('text', 'JBSWY3DPEHPK3PXP')).toMatch(/bare secret key/);
+  });
+});

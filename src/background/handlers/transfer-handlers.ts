@@ -17,7 +17,7 @@ function looksLikeBackup(text: string): boolean {
 }
 
 async function readImport(text: string, backupPassphrase: string | undefined) {
-  if (!looksLikeBackup(text)) return collectAccounts(text.split(/\r?\n/));
+  if (!looksLikeBackup(text)) return collectAccounts(text.split(/\r?\n/), 'This line');
   if (!backupPassphrase) throw new ProtocolError('import/needs-passphrase', 'This is an encrypted backup. Enter the passphrase it was saved with.');
   const accounts: Importable[] = [];
   const skipped: Array<{ label: string; reason: string }> = [];
