@@ -11,13 +11,13 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Portal Authenticator',
-    description: 'Fills one-time codes into your company portal from an encrypted vault in your browser.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: ['<all_urls>'],
     commands: {
-      'fill-code': { suggested_key: { default: 'Alt+Shift+F' }, description: 'Fill the one-time code into the focused field' },
+      'fill-code': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_commandFillCode__' },
     },
     ...(browser === 'firefox'
       ? {

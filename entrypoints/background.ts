@@ -26,7 +26,7 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     void browser.contextMenus.removeAll().then(() =>
-      browser.contextMenus.create({ id: FILL_MENU_ID, title: browser.i18n.getMessage('menuFillCode') || 'Fill one-time code', contexts: ['editable'] }),
+      browser.contextMenus.create({ id: FILL_MENU_ID, title: browser.i18n.getMessage('menuFillCode'), contexts: ['editable'] }),
     );
   });
   const askTabToFill = (tabId: number | undefined, frameId?: number) => {

@@ -1,4 +1,4 @@
-import { ProtocolError, describeError } from '../errors';
+import { PortalError, ProtocolError, describeError } from '../errors';
 import { CONTENT_REQUEST_TYPES, type Reply, type Request, type RequestType } from '../messages';
 import type { BackgroundContext } from './context';
 import { accountHandlers } from './handlers/account-handlers';
@@ -61,6 +61,12 @@ export async function routeMessage(
     if (from.kind === 'page') await context.vault.touch();
     return { ok: true, value } as Reply<RequestType>;
   } catch (error) {
+    // An error we did not raise on purpose is a bug: leave a trace for whoever debugs it, without its message,
+    // which could quote data the error came from.
+    if (!(error instanceof PortalError)) {
+      const where = error instanceof Error ? `${error.name}\n${error.stack?.split('\n').slice(1).join('\n') ?? ''}` : typeof error;
+      console.error('Portal Authenticator: unexpected error', where);
+    }
     return { ok: false, error: describeError(error) };
   }
 }

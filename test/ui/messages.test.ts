@@ -13,7 +13,10 @@ function listSources(dir: string): string[] {
   });
 }
 
-const used = new Set(ROOTS.flatMap(listSources).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bt\('([A-Za-z0-9_]+)'/g)].map((m) => m[1]!)));
+// Pages use t('key'); the background uses getMessage('key'); the manifest uses __MSG_key__.
+const KEY_USES = /\b(?:t|getMessage)\('([A-Za-z0-9_]+)'|__MSG_([A-Za-z0-9_]+)__/g;
+const sources = [...ROOTS.flatMap(listSources), 'entrypoints/background.ts', 'wxt.config.ts'];
+const used = new Set(sources.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(KEY_USES)].map((m) => (m[1] ?? m[2])!)));
 const entries = Object.entries(messages as Record<string, { message: string }>);
 
 describe('English messages', () => {
