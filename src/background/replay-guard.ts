@@ -19,31 +19,51 @@ type HandedRecord = Record<string, { site: string; accountId: string; step: numb
  */
 export function createReplayGuard(area: KeyValueArea) {
   const load = async <T>(key: string): Promise<T> => ((await area.get(key))[key] as T | undefined) ?? ({} as T);
+  // Read-change-write steps from several frames at once must not lose each other's records: one at a time.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(step: () => Promise<T>): Promise<T> => {
+    const run = queue.then(step, step);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const record = (site: string, accountId: string, step: number) =>
+    serial(async () => {
+      const all = await load<UsedRecord>(USED_KEY);
+      const forSite = { ...(all[site] ?? {}) };
+      forSite[accountId] = Math.max(step, forSite[accountId] ?? -1);
+      await area.set({ [USED_KEY]: { ...all, [site]: forSite } });
+    });
   return {
     /** The last submitted step per account id on `site`. */
     async stepsFor(site: string): Promise<Map<string, number>> {
       return new Map(Object.entries((await load<UsedRecord>(USED_KEY))[site] ?? {}));
     },
     /** Records that `step` of `accountId` was submitted to `site`. */
-    async record(site: string, accountId: string, step: number): Promise<void> {
-      const all = await load<UsedRecord>(USED_KEY);
-      const forSite = { ...(all[site] ?? {}) };
-      forSite[accountId] = Math.max(step, forSite[accountId] ?? -1);
-      await area.set({ [USED_KEY]: { ...all, [site]: forSite } });
-    },
+    record,
     /** Notes the code handed to one frame (`frameKey` names tab and frame), until that frame reports a submission. */
-    async handOut(frameKey: string, site: string, accountId: string, step: number): Promise<void> {
-      const all = await load<HandedRecord>(HANDED_KEY);
-      await area.set({ [HANDED_KEY]: { ...all, [frameKey]: { site, accountId, step } } });
-    },
+    handOut: (frameKey: string, site: string, accountId: string, step: number): Promise<void> =>
+      serial(async () => {
+        const all = await load<HandedRecord>(HANDED_KEY);
+        await area.set({ [HANDED_KEY]: { ...all, [frameKey]: { site, accountId, step } } });
+      }),
     /** The frame submitted its form: the code it was handed is now used at its site. */
-    async confirmSubmitted(frameKey: string, site: string): Promise<void> {
-      const all = await load<HandedRecord>(HANDED_KEY);
-      const handed = all[frameKey];
-      if (!handed || handed.site !== site) return;
-      const { [frameKey]: _done, ...rest } = all;
-      await area.set({ [HANDED_KEY]: rest });
-      await this.record(handed.site, handed.accountId, handed.step);
+    confirmSubmitted: async (frameKey: string, site: string): Promise<void> => {
+      const handed = await serial(async () => {
+        const all = await load<HandedRecord>(HANDED_KEY);
+        const entry = all[frameKey];
+        if (!entry || entry.site !== site) return undefined;
+        const { [frameKey]: _done, ...rest } = all;
+        await area.set({ [HANDED_KEY]: rest });
+        return entry;
+      });
+      if (handed) await record(handed.site, handed.accountId, handed.step);
     },
+    /** Forgets what was handed to the frames of a closed tab. */
+    forgetTab: (tabId: number): Promise<void> =>
+      serial(async () => {
+        const all = await load<HandedRecord>(HANDED_KEY);
+        const rest = Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith(`${tabId}:`)));
+        if (Object.keys(rest).length !== Object.keys(all).length) await area.set({ [HANDED_KEY]: rest });
+      }),
   };
 }

@@ -42,7 +42,8 @@ async function answerFill(
   );
   const decision = decideFill({
     candidates,
-    crossOriginFrame: sender.topOrigin !== undefined && sender.topOrigin !== sender.frameOrigin,
+    // A sub-frame whose top page has no web origin (about:blank, data:) counts as cross-origin: fail closed.
+    crossOriginFrame: sender.frameId !== 0 && sender.topOrigin !== sender.frameOrigin,
     chosenId,
     hints: cleanHints(hints),
     freshnessSeconds: settings.freshnessSeconds,
@@ -52,7 +53,7 @@ async function answerFill(
   });
   if (decision.used?.type === 'totp') await context.replay.handOut(frameKey(sender), sender.frameOrigin, decision.used.id, decision.used.step);
   if (decision.used?.type === 'hotp') await context.vault.update(decision.used.id, { counter: decision.used.step + 1 });
-  await context.vault.touch();
+  // No touch() here: a web page asking for codes must not keep the vault from locking when idle.
   return decision.answer;
 }
 
@@ -78,9 +79,8 @@ export const fillHandlers: Pick<Handlers, 'fill.request' | 'fill.choose' | 'fill
       await action.openPopup();
       return { opened: true };
     } catch {
-      // Some browsers open the popup only from a toolbar click: show the same page in a tab instead.
-      await context.browser.tabs.create({ url: context.browser.runtime.getURL('/popup.html') });
-      return { opened: true };
+      // Some browsers open the popup only from a toolbar click; the page then points the user to the toolbar.
+      return { opened: false };
     }
   },
 };
