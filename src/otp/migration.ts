@@ -7,6 +7,9 @@ import type { OtpAccount, OtpAlgorithm, OtpType } from './types';
 import { parseQuery } from './uri-text';
 import { validateAccount } from './validate';
 
+/** More parts than any real export has (Google Authenticator puts about ten accounts in each). */
+const MAX_MIGRATION_PARTS = 100;
+
 /** One scanned part of a Google Authenticator export, with what is needed to tell whether parts are missing. */
 export interface MigrationBatch {
   accounts: OtpAccount[];
@@ -141,6 +144,10 @@ export function parseMigrationBatch(uri: string): MigrationBatch {
   }
   if (batchSize < 0 || batchIndex < 0 || (batchSize > 0 && batchIndex >= batchSize) || (batchSize === 0 && batchIndex !== 0)) {
     throw otpError('otp/bad-migration', 'The export part numbers are inconsistent (the part index must be below the number of parts).');
+  }
+  // Exports of real size come in a handful of parts; a huge count is a crafted code meant to stall the reader.
+  if (batchSize > MAX_MIGRATION_PARTS) {
+    throw otpError('otp/bad-migration', `The export claims ${batchSize} parts; at most ${MAX_MIGRATION_PARTS} are supported.`);
   }
   return { accounts, batchId, batchIndex, batchSize: Math.max(batchSize, 1), version };
 }

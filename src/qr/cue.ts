@@ -1,4 +1,5 @@
 import { measureElementBox, type MeasureElement } from './measure';
+import { readContextText } from '../fill/detect-context';
 
 // Wording portals use next to an enrolment QR code.
 const ENROLMENT_WORDING =
@@ -40,8 +41,7 @@ function hasBackgroundImage(element: Element): boolean {
 }
 
 function readPageText(root: ParentNode): string {
-  const node = root as ParentNode & Partial<Document>;
-  const body = node.body ?? (root as Node);
-  // textContent avoids the layout that innerText would force; the title often says "Set up MFA" too.
-  return `${node.title ?? ''} ${body.textContent ?? ''}`.slice(0, 200_000);
+  // The visible text only: inline scripts are full of words like "setup" and "scan". The title often says
+  // "Set up MFA" too.
+  return `${(root as Partial<Document>).title ?? ''} ${readContextText(root)}`;
 }

@@ -1,5 +1,5 @@
 import { type AutoLockSetting, shouldAutoLock } from './auto-lock';
-import { type Bytes, decodeUtf8, encodeUtf8 } from './bytes';
+import { type Bytes, canonicalJson, decodeUtf8, encodeUtf8 } from './bytes';
 import { createPassphraseHeader, generateDataKey, openEnvelope, sealEnvelope, unwrapDataKey } from './crypto';
 import { type EnvelopeHeader, type ParsedEnvelope, parseEnvelope, VAULT_FORMAT } from './envelope';
 import { hasVaultCode, vaultError } from './errors';
@@ -52,6 +52,10 @@ function mayFallBack(error: unknown): boolean {
   return !hasVaultCode(error, 'vault/wrong-passphrase') && !hasVaultCode(error, 'vault/newer-version');
 }
 
+function maxKdf(a: KdfParams, b: KdfParams): KdfParams {
+  return { m: Math.max(a.m, b.m), t: Math.max(a.t, b.t), p: Math.max(a.p, b.p) };
+}
+
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
@@ -77,7 +81,8 @@ export class VaultService {
   private readonly kdfParams: KdfParams;
   private readonly minPassphraseLength: number;
   private readonly queue = createWriteQueue();
-  private lastOpened: { ciphertext: string; opened: Opened } | undefined;
+  private lastOpened: { envelope: string; opened: Opened } | undefined;
+  private lockEpoch = 0;
 
   constructor(options: VaultServiceOptions) {
     this.local = options.local;
@@ -117,6 +122,7 @@ export class VaultService {
 
   /** Forgets the data key immediately (not queued, so a slow save cannot delay locking). */
   async lock(): Promise<void> {
+    this.lockEpoch++;
     this.lastOpened = undefined;
     await clearSessionKey(this.session);
   }
@@ -126,7 +132,9 @@ export class VaultService {
     return this.queue.run(async () => {
       const preparedNext = preparePassphrase(next, Math.max(this.minPassphraseLength, strength.minPassphraseLength ?? 0));
       const opened = await this.openWithPassphrase(preparePassphrase(current, 1));
-      const header = await createPassphraseHeader(VAULT_FORMAT, opened.key, preparedNext, this.strongerKdf(strength));
+      // Never weaker than the vault already is (it may have been written under a stricter policy).
+      const kdfParams = checkKdfParams(maxKdf(opened.header.kdf.params, this.strongerKdf(strength)));
+      const header = await createPassphraseHeader(VAULT_FORMAT, opened.key, preparedNext, kdfParams);
       await this.save(header, opened.key, opened.plaintext);
     });
   }
@@ -135,7 +143,7 @@ export class VaultService {
   private strongerKdf(strength: PassphraseStrength): KdfParams {
     const wanted = strength.kdfParams;
     if (!wanted) return this.kdfParams;
-    return checkKdfParams({ m: Math.max(this.kdfParams.m, wanted.m), t: Math.max(this.kdfParams.t, wanted.t), p: Math.max(this.kdfParams.p, wanted.p) });
+    return checkKdfParams(maxKdf(this.kdfParams, wanted));
   }
 
   /** All accounts in display order; throws `vault/locked` when locked. */
@@ -219,22 +227,27 @@ export class VaultService {
   }
 
   private async openUnlocked(): Promise<Opened> {
+    // A lock() while this read is under way must win: nothing opened before it may be kept or handed out.
+    const epoch = this.lockEpoch;
     const key = await readSessionKey(this.session);
-    return loadGeneration(this.local, (stored) => this.openRemembered(stored, key), mayFallBack);
+    const opened = await loadGeneration(this.local, (stored) => this.openRemembered(stored, key, epoch), mayFallBack);
+    if (epoch !== this.lockEpoch) throw vaultError('vault/locked', 'The vault is locked; unlock it with your passphrase first.');
+    return opened;
   }
 
   /**
    * Opens a stored envelope, reusing the last result when the very same ciphertext is opened with the same key:
    * the popup asks for accounts and codes several times a second, and decrypting and checking 500 accounts each
-   * time is most of its wait. Every save writes a fresh nonce and ciphertext, so a change always reopens; lock()
-   * forgets the result with the key.
+   * time is most of its wait. Any change to the stored envelope reopens and re-verifies it; lock() forgets the
+   * result with the key, and a read that overlaps a lock() keeps nothing.
    */
-  private async openRemembered(stored: unknown, key: Bytes): Promise<Opened> {
-    const ciphertext = (stored as { ciphertext?: unknown } | null)?.ciphertext;
+  private async openRemembered(stored: unknown, key: Bytes, epoch: number): Promise<Opened> {
+    // The whole stored envelope (header, nonce, ciphertext) must be the one that was verified, byte for byte.
+    const envelope = canonicalJson(stored);
     const last = this.lastOpened;
-    if (last && typeof ciphertext === 'string' && last.ciphertext === ciphertext && bytesEqual(last.opened.key, key)) return last.opened;
+    if (last && last.envelope === envelope && bytesEqual(last.opened.key, key)) return last.opened;
     const opened = await openWithKey(stored, key);
-    this.lastOpened = typeof ciphertext === 'string' ? { ciphertext, opened } : undefined;
+    if (epoch === this.lockEpoch) this.lastOpened = { envelope, opened };
     return opened;
   }
 

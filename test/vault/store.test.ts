@@ -246,3 +246,17 @@ describe('VaultService reuse of the last opened vault', () => {
     expect((await first.list()).map((a) => a.issuer)).toEqual(['From elsewhere']);
   });
 });
+
+describe('VaultService and a lock during a read', () => {
+  it('a read that overlaps lock() hands out nothing and keeps nothing', async () => {
+    const vault = service();
+    await vault.create(PASS);
+    await vault.add(input(makeAccount({ issuer: 'Racing' })));
+    await vault.lock();
+    await vault.unlock(PASS);
+    const reading = vault.list();
+    await vault.lock();
+    await expect(reading).rejects.toMatchObject({ code: 'vault/locked' });
+    await expect(vault.list()).rejects.toMatchObject({ code: 'vault/locked' });
+  });
+});
