@@ -29,6 +29,8 @@ export function labelAccount(account: Pick<AccountView, 'issuer' | 'accountName'
 export function pickTotpDisplay(code: CodeView, fetchedAt: number, now: number) {
   const remaining = computeRemaining(code.secondsRemaining ?? 0, fetchedAt, now);
   const period = code.period ?? 30;
+  // Codes more than a period old are expired: show none rather than a stale one.
+  if (remaining <= -period) return { current: '', next: undefined, remaining: 0, period };
   // After the rollover and before the re-fetch answers, the "next" code is the current one.
   if (remaining <= 0 && code.nextCode) return { current: code.nextCode, next: undefined, remaining: remaining + period, period };
   return { current: code.code, next: isUrgent(remaining) && remaining > 0 ? code.nextCode : undefined, remaining, period };

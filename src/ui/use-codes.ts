@@ -12,6 +12,8 @@ export interface CodesSnapshot {
 
 /** Slack after a rollover before re-fetching, so the background is surely in the new period. */
 const ROLLOVER_SLACK_MS = 150;
+/** Waits before asking again after a failed fetch. */
+const RETRY_MS = [1000, 2000, 5000];
 
 /**
  * Fetches `accounts.codes` once, then again only when a period rolls over; between fetches the countdown is
@@ -30,20 +32,35 @@ export function useCodes(
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
   const initialRef = useRef(initial);
+  // Only the newest request may set the codes: an older answer arriving late must not overwrite a newer one.
+  const latest = useRef(0);
+  const [failures, setFailures] = useState(0);
 
   const refresh = useCallback(async () => {
+    const ticket = ++latest.current;
     try {
       const pending = initialRef.current ?? client.request({ type: 'accounts.codes' });
       initialRef.current = undefined;
       const { codes, now: computedAt } = await pending;
+      if (ticket !== latest.current) return;
+      setFailures(0);
       // `secondsRemaining` is whole seconds counted from the start of the second the codes were computed in.
       const fetchedAt = Math.floor((Number.isFinite(computedAt) ? computedAt : client.now()) / 1000) * 1000;
       setSnapshot({ codes: new Map(codes.map((code) => [code.id, code])), fetchedAt, now: client.now() });
       setNow(client.now());
     } catch (error) {
+      if (ticket !== latest.current) return;
       onErrorRef.current(error);
+      // Try again soon (1 s, 2 s, then every 5 s): otherwise the codes on screen would silently go stale.
+      setFailures((n) => n + 1);
     }
   }, [client]);
+
+  useEffect(() => {
+    if (failures === 0) return;
+    const timer = setTimeout(() => void refresh(), RETRY_MS[Math.min(failures, RETRY_MS.length) - 1]);
+    return () => clearTimeout(timer);
+  }, [failures, refresh]);
 
   // A layout effect starts the request right after the first render instead of a frame later.
   useLayoutEffect(() => {

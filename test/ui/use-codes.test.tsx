@@ -63,4 +63,21 @@ describe('useCodes', () => {
     });
     expect(calls).toHaveLength(3);
   });
+
+  it('tries again after a failed fetch instead of leaving stale codes on screen', async () => {
+    let fail = true;
+    const { client, calls } = createFakeClient((request) => {
+      if (fail) throw new Error('the background is waking up');
+      return answerCodes(request);
+    }, () => Date.now());
+    await mount(<Probe client={client} />, client);
+    expect(calls).toHaveLength(1);
+    expect(latest).toBeUndefined();
+    fail = false;
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1_100);
+    });
+    expect(calls).toHaveLength(2);
+    expect(latest!.codes.get('a')).toBeDefined();
+  });
 });
