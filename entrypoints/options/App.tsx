@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Settings, VaultState } from '../../src/messages';
+import type { EffectiveSettings, Settings, VaultState } from '../../src/messages';
 import { useClient } from '../../src/ui/client-context';
 import { describeUiError } from '../../src/ui/describe-ui-error';
 import { t } from '../../src/ui/i18n';
@@ -18,14 +18,30 @@ export type SaveSettings = (patch: Partial<Settings>) => Promise<void>;
 export function App() {
   const client = useClient();
   const [state, setState] = useState<VaultState | 'loading'>('loading');
-  const [settings, setSettings] = useState<Settings | undefined>(undefined);
+  const [effective, setEffective] = useState<EffectiveSettings | undefined>(undefined);
+  const settings = effective?.settings;
   const [status, setStatus] = useState<{ text: string; error?: boolean } | undefined>(undefined);
   // Bumped after an import so the sections listing accounts read them again.
   const [accountsVersion, setAccountsVersion] = useState(0);
 
   useEffect(() => {
-    client.request({ type: 'vault.status' }).then(({ state: next }) => setState(next), (err) => setStatus({ text: describeUiError(err), error: true }));
-    client.request({ type: 'settings.get' }).then(({ settings: next }) => setSettings(next), (err) => setStatus({ text: describeUiError(err), error: true }));
+    const checkState = () =>
+      client.request({ type: 'vault.status' }).then(({ state: next }) => setState(next), (err) => setStatus({ text: describeUiError(err), error: true }));
+    void checkState();
+    client.request({ type: 'settings.get' }).then(setEffective, (err) => setStatus({ text: describeUiError(err), error: true }));
+    // The vault may lock while this page is open (idle timer, the popup's "Lock now"): notice it, so the export
+    // screens with secrets on them are taken down with the unlocked sections.
+    const timer = setInterval(() => void checkState(), 10_000);
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void checkState();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('focus', onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('focus', onVisible);
+    };
   }, [client]);
 
   useEffect(() => {
@@ -37,8 +53,7 @@ export function App() {
   const save: SaveSettings = useCallback(
     async (patch) => {
       try {
-        const { settings: next } = await client.request({ type: 'settings.set', settings: patch });
-        setSettings(next);
+        setEffective(await client.request({ type: 'settings.set', settings: patch }));
         setStatus({ text: t('options_saved') });
       } catch (err) {
         setStatus({ text: describeUiError(err), error: true });
@@ -61,6 +76,11 @@ export function App() {
           {status.text}
         </p>
       ) : null}
+      {effective?.warnings.map((warning) => (
+        <p class="banner error" role="alert" data-testid="policy-warning" key={warning}>
+          {t('policy_warning', warning)}
+        </p>
+      ))}
       {state === 'uninitialised' ? (
         <section class="card">
           <CreateVaultForm onState={setState} />
@@ -72,12 +92,12 @@ export function App() {
           <p class="muted">{t('options_unlock_for_more')}</p>
         </section>
       ) : null}
-      <SecuritySection unlocked={unlocked} settings={settings} save={save} onLocked={() => setState('locked')} />
-      <AutofillSection settings={settings} save={save} />
+      <SecuritySection unlocked={unlocked} effective={effective} save={save} onLocked={() => setState('locked')} />
+      <AutofillSection effective={effective} save={save} />
       {unlocked ? (
         <>
           <ImportSection onImported={() => setAccountsVersion((v) => v + 1)} />
-          <ExportSection key={`export-${accountsVersion}`} />
+          <ExportSection key={`export-${accountsVersion}`} plainExportAllowed={effective?.plainExportAllowed ?? true} />
           <ClockSection key={`clock-${accountsVersion}`} />
         </>
       ) : null}

@@ -1,16 +1,30 @@
 import { useState } from 'preact/hooks';
-import type { Settings } from '../../src/messages';
+import type { EffectiveSettings, Settings } from '../../src/messages';
 import { t } from '../../src/ui/i18n';
 import type { SaveSettings } from './App';
 
 /** Props of `AutofillSection`. */
 export interface AutofillSectionProps {
-  settings?: Settings;
+  effective?: EffectiveSettings;
   save: SaveSettings;
 }
 
+/** "Set by your organisation" beside a setting the policy fixed. */
+export function SetByOrganisation({ fixed }: { fixed: boolean }) {
+  return fixed ? (
+    <span class="policy-badge" data-testid="set-by-organisation">
+      {t('policy_set_by_org')}
+    </span>
+  ) : null;
+}
+
+function isFixed(effective: EffectiveSettings | undefined, key: keyof Settings): boolean {
+  return effective?.locked[key] === 'policy';
+}
+
 /** How codes are filled: automatically or not, submit after filling, and how fresh a code must be. */
-export function AutofillSection({ settings, save }: AutofillSectionProps) {
+export function AutofillSection({ effective, save }: AutofillSectionProps) {
+  const settings = effective?.settings;
   // What is being typed, until it is saved; otherwise the stored value.
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const freshness = draft ?? (settings ? String(settings.freshnessSeconds) : '');
@@ -19,12 +33,26 @@ export function AutofillSection({ settings, save }: AutofillSectionProps) {
     <section class="card" aria-labelledby="autofill-title">
       <h2 id="autofill-title">{t('autofill_title')}</h2>
       <label class="check">
-        <input type="checkbox" data-testid="auto-fill" disabled={!settings} checked={settings?.autoFill ?? false} onChange={(e) => void save({ autoFill: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          data-testid="auto-fill"
+          disabled={!settings || isFixed(effective, 'autoFill')}
+          checked={settings?.autoFill ?? false}
+          onChange={(e) => void save({ autoFill: e.currentTarget.checked })}
+        />
         <span>{t('autofill_auto')}</span>
+        <SetByOrganisation fixed={isFixed(effective, 'autoFill')} />
       </label>
       <label class="check">
-        <input type="checkbox" data-testid="auto-submit" disabled={!settings} checked={settings?.autoSubmit ?? false} onChange={(e) => void save({ autoSubmit: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          data-testid="auto-submit"
+          disabled={!settings || isFixed(effective, 'autoSubmit')}
+          checked={settings?.autoSubmit ?? false}
+          onChange={(e) => void save({ autoSubmit: e.currentTarget.checked })}
+        />
         <span>{t('autofill_submit')}</span>
+        <SetByOrganisation fixed={isFixed(effective, 'autoSubmit')} />
       </label>
       <label class="field inline">
         <span>{t('autofill_freshness')}</span>
@@ -38,7 +66,11 @@ export function AutofillSection({ settings, save }: AutofillSectionProps) {
           disabled={!settings}
           value={freshness}
           onInput={(e) => setDraft(e.currentTarget.value)}
-          onChange={(e) => void save({ freshnessSeconds: Number(e.currentTarget.value) }).then(() => setDraft(undefined))}
+          onChange={(e) => {
+            // An emptied field is not a request for 0 seconds: put the stored value back.
+            if (e.currentTarget.value.trim() === '') return setDraft(undefined);
+            void save({ freshnessSeconds: Number(e.currentTarget.value) }).then(() => setDraft(undefined));
+          }}
         />
       </label>
       <p class="hint">{t('autofill_freshness_hint')}</p>

@@ -7,7 +7,7 @@ import { NewPassphraseFields, canSubmitNewPassphrase } from '../../src/ui/new-pa
 import { ExportQrBlocks } from './export-qr-blocks';
 
 /** Encrypted backup download and otpauth links (secrets, shown only on request); QR exports below. */
-export function ExportSection() {
+export function ExportSection({ plainExportAllowed }: { plainExportAllowed: boolean }) {
   const client = useClient();
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -60,29 +60,36 @@ export function ExportSection() {
         ) : null}
       </form>
 
-      <div class="stack">
-        <h3>{t('export_uris_title')}</h3>
-        <p class="warning">{t('export_secrets_warning')}</p>
-        {uris ? (
-          <>
-            <textarea readOnly rows={Math.min(10, Math.max(3, uris.length))} class="mono" data-testid="export-uris-text" value={uris.join('\n')} aria-label={t('export_uris_title')} />
-            <div class="actions">
-              <button type="button" data-testid="export-uris-download" onClick={() => downloadText(uris.join('\n') + '\n', 'otpauth-links.txt', 'text/plain')}>
-                {t('export_uris_download')}
-              </button>
-              <button type="button" data-testid="export-uris-hide" onClick={() => setUris(undefined)}>
-                {t('hide')}
-              </button>
-            </div>
-          </>
-        ) : (
-          <button type="button" data-testid="export-uris-show" onClick={showUris}>
-            {t('export_uris_show')}
-          </button>
-        )}
-        {urisError ? <p class="error" role="alert">{urisError}</p> : null}
-      </div>
-      <ExportQrBlocks />
+      {plainExportAllowed ? null : (
+        <p class="hint" data-testid="export-blocked">
+          {t('export_blocked_by_policy')}
+        </p>
+      )}
+      {plainExportAllowed ? (
+        <div class="stack">
+          <h3>{t('export_uris_title')}</h3>
+          <p class="warning">{t('export_secrets_warning')}</p>
+          {uris ? (
+            <>
+              <textarea readOnly rows={Math.min(10, Math.max(3, uris.length))} class="mono" data-testid="export-uris-text" value={uris.join('\n')} aria-label={t('export_uris_title')} />
+              <div class="actions">
+                <button type="button" data-testid="export-uris-download" onClick={() => downloadText(uris.join('\n') + '\n', 'otpauth-links.txt', 'text/plain')}>
+                  {t('export_uris_download')}
+                </button>
+                <button type="button" data-testid="export-uris-hide" onClick={() => setUris(undefined)}>
+                  {t('hide')}
+                </button>
+              </div>
+            </>
+          ) : (
+            <button type="button" data-testid="export-uris-show" onClick={showUris}>
+              {t('export_uris_show')}
+            </button>
+          )}
+          {urisError ? <p class="error" role="alert">{urisError}</p> : null}
+        </div>
+      ) : null}
+      {plainExportAllowed ? <ExportQrBlocks /> : null}
     </section>
   );
 }

@@ -1,17 +1,18 @@
 import { useState } from 'preact/hooks';
-import type { Settings } from '../../src/messages';
+import type { EffectiveSettings } from '../../src/messages';
 import { useClient } from '../../src/ui/client-context';
 import { describeUiError } from '../../src/ui/describe-ui-error';
 import { t } from '../../src/ui/i18n';
 import { NewPassphraseFields, canSubmitNewPassphrase } from '../../src/ui/new-passphrase-fields';
 import type { SaveSettings } from './App';
 
-const AUTO_LOCK_CHOICES = [1, 5, 15, 60, 240, 0] as const;
+/** The order the delays are offered in: shortest first, "when the browser closes" last. */
+const byLength = (a: number, b: number) => (a === 0 ? 1 : b === 0 ? -1 : a - b);
 
 /** Props of `SecuritySection`. */
 export interface SecuritySectionProps {
   unlocked: boolean;
-  settings?: Settings;
+  effective?: EffectiveSettings;
   save: SaveSettings;
   onLocked: () => void;
 }
@@ -25,7 +26,8 @@ function describeDelay(minutes: number): string {
 }
 
 /** Passphrase change, auto-lock delay and "Lock now". */
-export function SecuritySection({ unlocked, settings, save, onLocked }: SecuritySectionProps) {
+export function SecuritySection({ unlocked, effective, save, onLocked }: SecuritySectionProps) {
+  const settings = effective?.settings;
   const client = useClient();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -60,8 +62,10 @@ export function SecuritySection({ unlocked, settings, save, onLocked }: Security
     }
   };
 
-  const choices: number[] = [...AUTO_LOCK_CHOICES];
+  // The choices the background accepts (the organisation may bound them).
+  const choices: number[] = [...(effective?.autoLockChoices ?? [])].sort(byLength);
   if (settings && !choices.includes(settings.autoLockMinutes)) choices.unshift(settings.autoLockMinutes);
+  const bounded = effective !== undefined && !effective.autoLockChoices.includes(0);
 
   return (
     <section class="card" aria-labelledby="security-title">
@@ -89,6 +93,7 @@ export function SecuritySection({ unlocked, settings, save, onLocked }: Security
         ) : null}
       </div>
       <p class="hint">{t('autolock_hint')}</p>
+      {bounded ? <p class="hint" data-testid="auto-lock-bounded">{t('autolock_policy_hint')}</p> : null}
       {unlocked ? (
         <>
           <form class="stack narrow" onSubmit={change} data-testid="change-passphrase-form">

@@ -2,20 +2,28 @@
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../entrypoints/options/App';
-import { DEFAULT_SETTINGS, type PageRequest, type Settings } from '../../src/messages';
+import { DEFAULT_SETTINGS, type EffectiveSettings, type PageRequest, type Settings } from '../../src/messages';
 import { byTestId, createFakeClient, mount, settle, typeInto, useEnglishMessages, waitFor } from './helpers';
 
-function createBackground(state: 'locked' | 'unlocked') {
+function createBackground(state: 'locked' | 'unlocked', policy: Partial<EffectiveSettings> = {}) {
   let settings: Settings = { ...DEFAULT_SETTINGS };
+  const effective = (): EffectiveSettings => ({
+    settings,
+    locked: {},
+    warnings: [],
+    autoLockChoices: [0, 1, 5, 15, 60, 240],
+    plainExportAllowed: true,
+    ...policy,
+  });
   return (request: PageRequest): unknown => {
     switch (request.type) {
       case 'vault.status':
         return { state };
       case 'settings.get':
-        return { settings };
+        return effective();
       case 'settings.set':
         settings = { ...settings, ...request.settings };
-        return { settings };
+        return effective();
       case 'accounts.list':
         return { accounts: [] };
       case 'import.preview':
@@ -79,5 +87,29 @@ describe('options App', () => {
     expect(calls.find((c) => c.type === 'import.commit')).toEqual({ type: 'import.commit', token: 'tok', sites: ['https://portal.acme.test'] });
     expect(byTestId(root, 'import-result')?.textContent).toBe('Import finished: 1 added, 1 skipped.');
     expect(byTestId(root, 'version')?.textContent).toBe('Version 9.9.9');
+  });
+
+  it('shows what the organisation fixed, disables it, lists policy warnings, and hides plain exports', async () => {
+    const { client } = createFakeClient(
+      createBackground('unlocked', {
+        locked: { autoSubmit: 'policy' },
+        warnings: ['"allowedSites" entry "ftp://x" is not a web address.'],
+        autoLockChoices: [1, 5],
+        plainExportAllowed: false,
+      }),
+    );
+    const root = await mount(<App />, client);
+    const autoSubmit = await waitFor(() => byTestId<HTMLInputElement>(root, 'auto-submit'));
+    await settle();
+    expect(autoSubmit.disabled).toBe(true);
+    expect(byTestId<HTMLInputElement>(root, 'auto-fill')!.disabled).toBe(false);
+    expect(root.querySelectorAll('[data-testid="set-by-organisation"]')).toHaveLength(1);
+    expect(byTestId(root, 'policy-warning')!.textContent).toContain('allowedSites');
+    const options = [...byTestId<HTMLSelectElement>(root, 'auto-lock')!.options].map((o) => o.value);
+    expect(options).not.toContain('0');
+    expect(byTestId(root, 'auto-lock-bounded')).not.toBeNull();
+    expect(byTestId(root, 'export-blocked')).not.toBeNull();
+    expect(byTestId(root, 'export-uris-show')).toBeNull();
+    expect(byTestId(root, 'export-backup')).not.toBeNull();
   });
 });
