@@ -15,6 +15,15 @@ async function pendingKey(context: BackgroundContext): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', decodeBase64(raw, KEY_NAME), 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
+/** Drops parked values whose time is up, so abandoned scans and imports do not fill session storage. */
+async function sweepExpired(context: BackgroundContext): Promise<void> {
+  const all = await context.session.get(null);
+  const stale = Object.entries(all)
+    .filter(([key, value]) => key.startsWith(PREFIX) && ((value as { expires?: number }).expires ?? 0) < context.now())
+    .map(([key]) => key);
+  if (stale.length > 0) await context.session.remove(stale);
+}
+
 /**
  * Parks a value (a parsed import or scan awaiting the user's yes) in session storage under a random token.
  * It is sealed with AES-GCM first, because it may hold secrets and nothing secret is stored in the clear.
@@ -24,7 +33,10 @@ export async function parkPending<T>(context: BackgroundContext, kind: string, v
   const nonce = crypto.getRandomValues(new Uint8Array(12));
   const plain = new TextEncoder().encode(JSON.stringify({ kind, value, expires: context.now() + LIFETIME_MS }));
   const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce }, await pendingKey(context), plain));
-  await context.session.set({ [PREFIX + token]: { nonce: encodeBase64(nonce), sealed: encodeBase64(sealed) } });
+  await sweepExpired(context);
+  // The expiry is kept beside the sealed value (it is not secret) so old entries can be swept unopened.
+  const expires = context.now() + LIFETIME_MS;
+  await context.session.set({ [PREFIX + token]: { nonce: encodeBase64(nonce), sealed: encodeBase64(sealed), expires } });
   return token;
 }
 

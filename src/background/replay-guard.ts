@@ -1,6 +1,6 @@
 /** Minimal storage area shape (browser.storage.session in the extension, a fake in tests). */
 export interface KeyValueArea {
-  get(keys: string): Promise<Record<string, unknown>>;
+  get(keys: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
 }
 

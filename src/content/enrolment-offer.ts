@@ -58,7 +58,8 @@ export function createEnrolmentOffer(channel: OfferChannel, doc: Document = docu
       const panel = createShadowPanel('Add account to Portal Authenticator', undefined, doc);
       addText(panel.body, 'Portal Authenticator', 'brand');
       addText(panel.body, describe(report));
-      const status = addText(panel.body, 'It will fill codes only on this site.', 'muted');
+      // Name the site: on a look-alike address the user can see that it is not the portal.
+      const status = addText(panel.body, `Codes will be filled only on ${doc.location.origin}.`, 'muted');
       const row = doc.createElement('div');
       row.className = 'row';
       panel.body.append(row);

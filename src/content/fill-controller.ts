@@ -92,7 +92,15 @@ export function createFillController(channel: FillChannel, doc: Document = docum
         for (const option of answer.options) {
           addButton(list, option.label, () => {
             closePanel();
-            void channel.choose(option.id).then((next) => apply(match, next));
+            void channel
+              .choose(option.id)
+              .then((next) => apply(match, next))
+              .catch((error: unknown) =>
+                showPanel('Could not fill the code', anchor, (p) => {
+                  addText(p.body, error instanceof PortalError ? error.userMessage : 'Could not fill the code.', 'text');
+                  addButton(p.body, 'Dismiss', closePanel);
+                }),
+              );
           });
         }
         const row = doc.createElement('div');

@@ -13,7 +13,8 @@ export interface ShadowPanel {
  */
 export function createShadowPanel(label: string, anchor?: Element, doc: Document = document, prefer: PanelSide = 'below'): ShadowPanel {
   const host = doc.createElement('portal-authenticator-panel');
-  host.style.cssText = 'all: initial; display: block; position: fixed; z-index: 2147483647;';
+  // Inline and !important, so no page rule can hide the panel while leaving its buttons clickable.
+  for (const [name, value] of HOST_STYLE) host.style.setProperty(name, value, 'important');
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = PANEL_CSS;
@@ -46,6 +47,21 @@ export function createShadowPanel(label: string, anchor?: Element, doc: Document
 
 /** Where a panel goes first: under its field, or beside it (for notes that must not cover the form's buttons). */
 export type PanelSide = 'below' | 'beside';
+
+const HOST_STYLE: Array<[string, string]> = [
+  ['all', 'initial'],
+  ['display', 'block'],
+  ['position', 'fixed'],
+  ['z-index', '2147483647'],
+  ['opacity', '1'],
+  ['visibility', 'visible'],
+  ['pointer-events', 'auto'],
+  ['transform', 'none'],
+  ['filter', 'none'],
+];
+
+/** Clicks this soon after a panel appears are ignored: a page cannot slide it under a click already under way. */
+const ARMING_MS = 400;
 
 const GAP = 6;
 const MARGIN = 8;
@@ -87,8 +103,9 @@ export function addButton(parent: HTMLElement, text: string, onClick: () => void
   button.type = 'button';
   button.textContent = text;
   if (primary) button.className = 'primary';
+  const armedAt = performance.now() + ARMING_MS;
   button.addEventListener('click', (event) => {
-    if (event.isTrusted) onClick();
+    if (event.isTrusted && performance.now() >= armedAt) onClick();
   });
   parent.append(button);
   return button;

@@ -43,8 +43,11 @@ export interface ExtensionSession {
 /** Fixed moz-extension UUID so Firefox tests and testers can address extension pages. */
 export const FIREFOX_EXTENSION_UUID = '5b0e8a3c-7f3e-4f6a-9d43-1c2b3a4d5e6f';
 
+/** Chromium refuses to start its sandbox as root (containers, CI); elsewhere it keeps it. */
+const SANDBOX_ARGS = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+
 const CHROMIUM_ARGS = [
-  '--no-sandbox',
+  ...SANDBOX_ARGS,
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',

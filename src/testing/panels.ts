@@ -2,13 +2,23 @@ import type { Page } from 'puppeteer-core';
 
 const PANEL_TAG = 'portal-authenticator-panel';
 
+/** Panels ignore clicks for a moment after they appear (a clickjacking guard); helpers wait this long first. */
+export const PANEL_ARMING_MS = 450;
+
+/** Waits until a panel that has just appeared accepts clicks. */
+export function waitUntilPanelArmed(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, PANEL_ARMING_MS));
+}
+
 /**
- * Waits for the extension's in-page panel (enrolment offer, account chooser, unlock hint) and clicks its main
- * button with a real mouse click. The panel lives in a closed shadow root, so page scripts — and selectors —
- * cannot reach inside it; its main button is always the last one, at the panel's bottom-right corner.
+ * Waits for the extension's in-page panel (the enrolment offer, the unlock hint) and clicks its main button with a
+ * real mouse click. The panel lives in a closed shadow root, so page scripts — and selectors — cannot reach inside
+ * it; in these panels the main button is the last one, at the bottom-right corner. (The account chooser lists its
+ * accounts above a "Not now" button instead.)
  */
 export async function clickPanelPrimaryButton(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForSelector(PANEL_TAG, { timeout });
+  await waitUntilPanelArmed();
   const box = await page.$eval(PANEL_TAG, (host) => {
     const rect = host.getBoundingClientRect();
     return { right: rect.right, bottom: rect.bottom };

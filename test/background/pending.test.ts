@@ -84,3 +84,19 @@ describe('parkPending / takePending', () => {
     expect(await takePending(context(), 'import', token)).toEqual([{ issuer: 'Acme', accountName: 'dave', secret }]);
   });
 });
+
+describe('parked values are swept when their time is up', () => {
+  it('a new park drops entries that have expired, unopened', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { createBackgroundContext } = await import('../../src/background/create-context');
+    const { parkPending } = await import('../../src/background/pending');
+    fakeBrowser.reset();
+    let now = 1_000_000;
+    const context = createBackgroundContext(fakeBrowser as never, () => now);
+    await parkPending(context, 'scan', { a: 1 });
+    now += 11 * 60_000;
+    await parkPending(context, 'scan', { b: 2 });
+    const keys = Object.keys(await fakeBrowser.storage.session.get(null)).filter((k) => k.startsWith('pending:'));
+    expect(keys).toHaveLength(1);
+  });
+});

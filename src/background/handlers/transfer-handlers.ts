@@ -58,7 +58,8 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
     const accounts = await takePending<Importable[]>(context, 'import', token);
     const fallbackSites = normalizeSites(sites);
     const result = await context.vault.importAccounts(
-      accounts.map((a) => ({ ...a, sites: a.sites ?? fallbackSites, matchRegistrableDomain: a.matchRegistrableDomain ?? false })),
+      // A backup file's bindings are checked like typed ones: the file is as untrusted as any input.
+      accounts.map((a) => ({ ...a, sites: a.sites ? normalizeSites(a.sites) : fallbackSites, matchRegistrableDomain: a.matchRegistrableDomain === true })),
     );
     return { added: result.added.length, skipped: result.skipped.length };
   },

@@ -1,5 +1,6 @@
 import * as OTPAuth from 'otpauth';
 import type { Frame, Page } from 'puppeteer-core';
+import { waitUntilPanelArmed } from '../../../src/testing';
 
 const PANEL = 'portal-authenticator-panel';
 
@@ -88,6 +89,7 @@ export async function boxOf(frame: Page | Frame, selector: string): Promise<{ le
  * Returns the y offset (from the panel's top) that hit.
  */
 export async function clickFirstChoice(page: Page, frame: Page | Frame = page, offset = { x: 0, y: 0 }): Promise<number> {
+  await waitUntilPanelArmed();
   const box = await panelBox(frame);
   // This very panel must go: a choice may open the next one at once (a wait for a fresh code).
   const chooser = await frame.$(PANEL);

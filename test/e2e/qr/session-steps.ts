@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import type { ExtensionSession } from '../../../src/testing';
+import { type ExtensionSession, waitUntilPanelArmed } from '../../../src/testing';
 import { PANEL_CSS } from '../../../src/page-ui/panel-css';
 
 const PANEL_TAG = 'portal-authenticator-panel';
@@ -45,6 +45,7 @@ export async function panelAppears(page: Page, ms: number): Promise<boolean> {
  */
 export async function clickPanelRowButton(page: Page, labels: string[], index: number): Promise<void> {
   await page.waitForSelector(PANEL_TAG, { timeout: 15_000 });
+  await waitUntilPanelArmed();
   const target = await page.evaluate(
     (tag: string, css: string, texts: string[], at: number) => {
       const host = document.querySelector(tag)!.getBoundingClientRect();
