@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackgroundContext } from '../../src/background/create-context';
 import { parkPending, takePending } from '../../src/background/pending';
 import { ProtocolError } from '../../src/errors';
 import { type Clock, makeContext, randomSecret, T0 } from './helpers';
@@ -87,9 +88,6 @@ describe('parkPending / takePending', () => {
 
 describe('parked values are swept when their time is up', () => {
   it('a new park drops entries that have expired, unopened', async () => {
-    const { fakeBrowser } = await import('wxt/testing/fake-browser');
-    const { createBackgroundContext } = await import('../../src/background/create-context');
-    const { parkPending } = await import('../../src/background/pending');
     fakeBrowser.reset();
     let now = 1_000_000;
     const context = createBackgroundContext(fakeBrowser as never, () => now);
