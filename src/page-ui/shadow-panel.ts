@@ -73,16 +73,16 @@ const MARGIN = 8;
 function place(host: HTMLElement, anchor: Element | undefined, doc: Document, prefer: PanelSide): void {
   const view = doc.defaultView;
   if (!anchor || !view) {
-    host.style.top = '16px';
-    host.style.right = '16px';
+    host.style.setProperty('top', '16px', 'important');
+    host.style.setProperty('right', '16px', 'important');
     return;
   }
   const rect = anchor.getBoundingClientRect();
   const box = host.getBoundingClientRect();
   if (prefer === 'beside' && rect.right + GAP + box.width <= view.innerWidth - MARGIN) {
     const middle = rect.top + (rect.height - box.height) / 2;
-    host.style.top = `${Math.round(Math.max(MARGIN, Math.min(middle, view.innerHeight - MARGIN - box.height)))}px`;
-    host.style.left = `${Math.round(rect.right + GAP)}px`;
+    host.style.setProperty('top', `${Math.round(Math.max(MARGIN, Math.min(middle, view.innerHeight - MARGIN - box.height)))}px`, 'important');
+    host.style.setProperty('left', `${Math.round(rect.right + GAP)}px`, 'important');
     return;
   }
   const below = rect.bottom + GAP;
@@ -93,8 +93,8 @@ function place(host: HTMLElement, anchor: Element | undefined, doc: Document, pr
       : above >= MARGIN
         ? above
         : Math.max(MARGIN, Math.min(below, view.innerHeight - MARGIN - box.height));
-  host.style.top = `${Math.round(top)}px`;
-  host.style.left = `${Math.round(Math.max(MARGIN, Math.min(rect.left, view.innerWidth - box.width - MARGIN)))}px`;
+  host.style.setProperty('top', `${Math.round(top)}px`, 'important');
+  host.style.setProperty('left', `${Math.round(Math.max(MARGIN, Math.min(rect.left, view.innerWidth - box.width - MARGIN)))}px`, 'important');
 }
 
 /** Adds a button that reacts only to real user activation, never to a script's synthetic click. */

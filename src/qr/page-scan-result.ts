@@ -1,10 +1,13 @@
 import type { QrCandidateKind } from './candidates';
 import type { ViewportRect } from './crop';
+import type { LumaImage } from './luma';
 
 /** What scanner.js hands back to the background; plain data so executeScript can structured-clone it. */
 export interface PageScanResult {
-  /** Texts decoded straight from the page's elements, in candidate order, without duplicates. */
+  /** Texts already decoded in the frame; scanner.js leaves decoding to the background (it stays small) and sends none. */
   decoded: Array<{ payload: string; elementKind: QrCandidateKind }>;
+  /** Pixels of the elements the page let us read, most likely first, for the background to decode. */
+  pixels?: Array<{ image: LumaImage; elementKind: QrCandidateKind }>;
   /** Elements the page would not let us read, to be cut out of a tab screenshot. */
   needsCrop: Array<{ rect: ViewportRect; elementKind: QrCandidateKind; reason: string }>;
   /** The frame's viewport when the rects were measured, to scale them onto the screenshot. */
@@ -14,3 +17,12 @@ export interface PageScanResult {
   /** Plain-language notes on what could not be done; never contain payloads. */
   notes: string[];
 }
+
+/** The crop rects again after the first unreadable element was scrolled into view. */
+export type PageRemeasure = Pick<PageScanResult, 'needsCrop' | 'viewport'>;
+
+/**
+ * Global (in the extension's isolated world of the frame) where scanPage leaves a function that scrolls the first
+ * unreadable element into view and measures again, for when none of the pixels it sent held a code.
+ */
+export const SCROLL_TO_UNREADABLE_KEY = '__portalAuthenticatorQrScrollToUnreadable';

@@ -6,7 +6,8 @@ export type ElementPixels = { status: 'pixels'; image: RgbaImage } | { status: '
 
 // Thin modules blur when an image is drawn smaller than this; integer upscaling keeps them sharp.
 const MIN_SIDE = 300;
-const MAX_SIDE = 2000;
+// The pixels travel to the background: 1200 px still gives every module of the densest code six pixels.
+const MAX_SIDE = 1200;
 const LOAD_TIMEOUT_MS = 3000;
 const SVG_STYLE_PROPERTIES = ['fill', 'stroke', 'stroke-width', 'fill-opacity', 'stroke-opacity', 'opacity', 'display', 'visibility'];
 

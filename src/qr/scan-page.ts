@@ -1,15 +1,17 @@
 import { findQrCandidates, type FindQrCandidatesOptions, type QrCandidate } from './candidates';
-import { decodeQrPixels } from './decode';
-import type { PageScanResult } from './page-scan-result';
+import { SCROLL_TO_UNREADABLE_KEY, type PageRemeasure, type PageScanResult } from './page-scan-result';
+import { toLumaImage } from './luma';
 import { measureElementBox } from './measure';
 import { readElementPixels } from './read-element';
 
-// Beyond this many QR-shaped elements the rest are avatars and logos; each decode costs 10–25 ms.
+// Beyond this many QR-shaped elements the rest are avatars and logos.
 const MAX_CANDIDATES = 12;
+// Each image sent to the background is up to 1.4 MB; a page full of square pictures must not flood it.
+const MAX_IMAGES = 6;
 const TIME_BUDGET_MS = 2500;
 const PAINT_TIMEOUT_MS = 200;
 
-/** Finds QR-shaped elements in a document, decodes those the page lets us read and reports the rects of the others. */
+/** Finds QR-shaped elements in a document, reads the pixels of those the page lets us read and reports the rects of the others. */
 export async function scanPage(
   doc: Document = document,
   options: FindQrCandidatesOptions & { now?: () => number } = {},
@@ -17,50 +19,68 @@ export async function scanPage(
   const now = options.now ?? (() => performance.now());
   const started = now();
   const view = doc.defaultView;
+  const stash = globalThis as Record<string, unknown>;
+  delete stash[SCROLL_TO_UNREADABLE_KEY];
   const candidates = findQrCandidates(doc, options).slice(0, MAX_CANDIDATES);
-  const decoded: PageScanResult['decoded'] = [];
+  const pixels: NonNullable<PageScanResult['pixels']> = [];
   const unreadable: Array<{ candidate: QrCandidate; reason: string }> = [];
   const notes: string[] = [];
+  let skipped = 0;
   for (const candidate of candidates) {
     if (now() - started > TIME_BUDGET_MS) {
       notes.push('Stopped early: the page has many images.');
       break;
     }
-    if (!candidate.readable && candidate.kind !== 'img' && candidate.kind !== 'canvas') {
+    if (!candidate.readable && (pixels.length >= MAX_IMAGES || (candidate.kind !== 'img' && candidate.kind !== 'canvas'))) {
       unreadable.push({ candidate, reason: 'image from another site' });
       continue;
     }
-    // Cross-origin images are still tried: CORS-enabled servers let them be read.
-    const pixels = await readElementPixels(candidate);
-    if (pixels.status === 'needs-crop') {
-      unreadable.push({ candidate, reason: pixels.reason });
+    if (pixels.length >= MAX_IMAGES) {
+      skipped++;
       continue;
     }
-    const payload = decodeQrPixels(pixels.image);
-    if (payload !== undefined && !decoded.some((d) => d.payload === payload)) {
-      decoded.push({ payload, elementKind: candidate.kind });
+    // Cross-origin images are still tried: CORS-enabled servers let them be read.
+    const read = await readElementPixels(candidate);
+    if (read.status === 'needs-crop') {
+      unreadable.push({ candidate, reason: read.reason });
+      continue;
     }
+    pixels.push({ image: toLumaImage(read.image), elementKind: candidate.kind });
   }
-  if (unreadable.length > 0 && decoded.length === 0) scrollIntoViewIfOffscreen(unreadable[0]!.candidate, view);
-  // Whatever was scrolled or loaded for the crops must be on screen before the background takes the screenshot.
-  if (unreadable.length > 0) await waitForPaint(view);
-  const measure = options.measure ?? measureElementBox;
-  const needsCrop = unreadable.map(({ candidate, reason }) => ({
-    // Measured again: the page may have scrolled or laid out since the search.
-    rect: measure(candidate.element).rect,
-    elementKind: candidate.kind,
-    reason,
-  }));
+  if (skipped > 0) notes.push(`${skipped} more image(s) on the page were not searched for a QR code.`);
+  // Only the background knows whether the readable pixels held a code; when they did not, it asks for the scroll below.
+  if (unreadable.length > 0 && pixels.length === 0) scrollIntoViewIfOffscreen(unreadable[0]!.candidate, view);
+  const measureUnreadable = async (): Promise<PageRemeasure> => {
+    // Whatever was scrolled or loaded for the crops must be on screen before the background takes the screenshot.
+    if (unreadable.length > 0) await waitForPaint(view);
+    const measure = options.measure ?? measureElementBox;
+    return {
+      needsCrop: unreadable.map(({ candidate, reason }) => ({
+        // Measured again: the page may have scrolled or laid out since the search.
+        rect: measure(candidate.element).rect,
+        elementKind: candidate.kind,
+        reason,
+      })),
+      viewport: {
+        devicePixelRatio: view?.devicePixelRatio ?? 1,
+        innerWidth: view?.innerWidth ?? 0,
+        innerHeight: view?.innerHeight ?? 0,
+        scrollX: view?.scrollX ?? 0,
+        scrollY: view?.scrollY ?? 0,
+      },
+    };
+  };
+  if (unreadable.length > 0 && pixels.length > 0) {
+    stash[SCROLL_TO_UNREADABLE_KEY] = async (): Promise<PageRemeasure> => {
+      delete stash[SCROLL_TO_UNREADABLE_KEY];
+      scrollIntoViewIfOffscreen(unreadable[0]!.candidate, view);
+      return measureUnreadable();
+    };
+  }
   return {
-    decoded,
-    needsCrop,
-    viewport: {
-      devicePixelRatio: view?.devicePixelRatio ?? 1,
-      innerWidth: view?.innerWidth ?? 0,
-      innerHeight: view?.innerHeight ?? 0,
-      scrollX: view?.scrollX ?? 0,
-      scrollY: view?.scrollY ?? 0,
-    },
+    decoded: [],
+    pixels,
+    ...(await measureUnreadable()),
     candidateCount: candidates.length,
     notes,
   };

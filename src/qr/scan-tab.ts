@@ -2,7 +2,8 @@ import { QrError } from '../errors';
 import { cropImageData, cropRectForElement } from './crop';
 import { decodeQrPixels, type RgbaImage } from './decode';
 import { loadImageDataFromDataUrl } from './image-data';
-import type { PageScanResult } from './page-scan-result';
+import { lumaToRgba, readLumaImage } from './luma';
+import { SCROLL_TO_UNREADABLE_KEY, type PageRemeasure, type PageScanResult } from './page-scan-result';
 import { classifyQrPayload, type QrPayloadKind } from './payload';
 
 /** Where a payload was read: straight from a page element, from a screenshot crop of one, or from the whole screenshot. */
@@ -17,7 +18,11 @@ export interface ScanResult {
 /** The slice of the extension API scanTab uses (webextension-polyfill's `browser` fits). */
 export interface ScanTabBrowser {
   scripting: {
-    executeScript(injection: { target: { tabId: number; allFrames?: boolean }; files: string[] }): Promise<
+    executeScript(
+      injection:
+        | { target: { tabId: number; allFrames?: boolean }; files: string[] }
+        | { target: { tabId: number; frameIds: number[] }; func: (key: string) => unknown; args: [string] },
+    ): Promise<
       Array<{ frameId?: number; result?: unknown; error?: unknown }>
     >;
   };
@@ -48,8 +53,24 @@ export async function scanTab(tabId: number, deps: ScanTabDeps): Promise<ScanRes
   };
 
   const frames = await injectScanner(browser, tabId, notes);
-  for (const frame of frames) for (const item of frame.result.decoded) add(item.payload, 'element');
-  const top = frames.find((frame) => frame.frameId === 0)?.result;
+  let topDecodedAny = false;
+  for (const frame of frames) {
+    for (const item of frame.result.decoded) add(item.payload, 'element');
+    // The page only reads pixels; jsQR lives here so the injected script stays small.
+    for (const item of frame.result.pixels ?? []) {
+      const image = readLumaImage(item?.image);
+      const payload = image ? decodeQrPixels(lumaToRgba(image)) : undefined;
+      if (payload === undefined) continue;
+      add(payload, 'element');
+      if (frame.frameId === 0) topDecodedAny = true;
+    }
+  }
+  let top = frames.find((frame) => frame.frameId === 0)?.result;
+  // The page scrolls an unreadable code into view itself only when it had no pixels to send; when the pixels held
+  // no code either, the scroll is asked for now, before the screenshot.
+  if (top && !topDecodedAny && (top.pixels?.length ?? 0) > 0 && top.needsCrop.length > 0 && isOffscreen(top.needsCrop[0]!.rect, top.viewport)) {
+    top = { ...top, ...(await scrollToUnreadable(browser, tabId)) };
+  }
   const subframeCrops = frames.filter((f) => f.frameId !== 0).reduce((n, f) => n + f.result.needsCrop.length, 0);
   if (subframeCrops > 0) notes.push(`${subframeCrops} image(s) inside embedded frames could not be read directly.`);
 
@@ -115,6 +136,26 @@ async function injectScanner(
   return frames;
 }
 
+async function scrollToUnreadable(browser: ScanTabBrowser, tabId: number): Promise<PageRemeasure | undefined> {
+  try {
+    const [entry] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      // Runs in the page, in the same isolated world where scanner.js left the function.
+      func: (key: string) => (globalThis as unknown as Record<string, (() => unknown) | undefined>)[key]?.(),
+      args: [SCROLL_TO_UNREADABLE_KEY],
+    });
+    const result = entry?.result as Partial<PageRemeasure> | undefined;
+    return result && Array.isArray(result.needsCrop) && typeof result.viewport === 'object' ? (result as PageRemeasure) : undefined;
+  } catch {
+    // The page navigated or closed meanwhile: the rects measured first are the best there is.
+    return undefined;
+  }
+}
+
+function isOffscreen(rect: PageScanResult['needsCrop'][number]['rect'], viewport: PageScanResult['viewport']): boolean {
+  return rect.x < 0 || rect.y < 0 || rect.x + rect.width > viewport.innerWidth || rect.y + rect.height > viewport.innerHeight;
+}
+
 const CAPTURE_ATTEMPTS = 3;
 
 async function captureTab(
@@ -150,5 +191,8 @@ async function captureTab(
 
 function isPageScanResult(value: unknown): value is PageScanResult {
   const v = value as Partial<PageScanResult> | null;
-  return typeof v === 'object' && v !== null && Array.isArray(v.decoded) && Array.isArray(v.needsCrop) && typeof v.viewport === 'object';
+  return (
+    typeof v === 'object' && v !== null && Array.isArray(v.decoded) && Array.isArray(v.needsCrop) && typeof v.viewport === 'object' &&
+    (v.pixels === undefined || Array.isArray(v.pixels))
+  );
 }

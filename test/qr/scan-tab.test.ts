@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QrError } from '../../src/errors';
 import type { RgbaImage } from '../../src/qr/decode';
 import type { PageScanResult } from '../../src/qr/page-scan-result';
+import { toLumaImage } from '../../src/qr/luma';
 import { scanTab, type ScanTabBrowser } from '../../src/qr/scan-tab';
 import { FIXTURE_MIGRATION_BATCH, FIXTURE_OTPAUTH, FIXTURE_URL } from '../fixtures/qr/payloads';
 import { blankImage, pasteImage, renderQrRgba } from '../fixtures/qr/render';
@@ -18,14 +19,20 @@ interface FakeOptions {
   shot?: RgbaImage;
   active?: boolean;
   captureErrors?: string[];
+  /** What the page answers when asked to scroll to its first unreadable element. */
+  remeasure?: unknown;
 }
 
 function fake(options: FakeOptions) {
-  const calls = { inject: [] as unknown[], capture: 0, load: 0, waited: [] as number[] };
+  const calls = { inject: [] as unknown[], capture: 0, load: 0, waited: [] as number[], remeasure: [] as unknown[] };
   const captureErrors = [...(options.captureErrors ?? [])];
   const browser: ScanTabBrowser = {
     scripting: {
       async executeScript(injection) {
+        if ('func' in injection) {
+          calls.remeasure.push({ target: injection.target, args: injection.args });
+          return [{ frameId: 0, result: options.remeasure }];
+        }
         calls.inject.push(injection.target);
         if (options.injectFails === 'always') throw new Error('Cannot access a chrome:// URL');
         if (options.injectFails === 'all-frames' && injection.target.allFrames) throw new Error('Frame blocked');
@@ -70,6 +77,53 @@ describe('scanTab', () => {
     expect(result.found).toEqual([{ payload: FIXTURE_OTPAUTH, kind: 'otpauth', source: 'element' }]);
     expect(calls.capture).toBe(0);
     expect(calls.inject).toEqual([{ tabId: 3, allFrames: true }]);
+  });
+
+  it('decodes element pixels the page sent, whether as typed arrays or bare buffers', async () => {
+    const first = toLumaImage(renderQrRgba(FIXTURE_OTPAUTH, { moduleSize: 3 }));
+    const second = toLumaImage(renderQrRgba(FIXTURE_URL, { moduleSize: 3 }));
+    const pixels = [
+      { image: first, elementKind: 'img' as const },
+      { image: toLumaImage(blankImage(300, 300)), elementKind: 'canvas' as const },
+      { image: { width: 9, height: 9, luma: 'junk' }, elementKind: 'img' as const },
+      { image: { ...second, luma: second.luma.buffer }, elementKind: 'svg' as const },
+      { image: first, elementKind: 'background' as const },
+    ];
+    const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult({ pixels: pixels as never }) }] });
+    const result = await scanTab(3, deps);
+    expect(result.found).toEqual([
+      { payload: FIXTURE_OTPAUTH, kind: 'otpauth', source: 'element' },
+      { payload: FIXTURE_URL, kind: 'url', source: 'element' },
+    ]);
+    expect(calls.capture).toBe(0);
+  });
+
+  it('asks the page to scroll to an unreadable code below the fold when its readable pixels held none', async () => {
+    const side = renderQrRgba(FIXTURE_OTPAUTH, { moduleSize: 6 }).width / 2;
+    const shot = screenshotWith([{ text: FIXTURE_OTPAUTH, x: 300, y: 100 }]);
+    const below = { rect: { x: 300, y: 900, width: side, height: side }, elementKind: 'img' as const, reason: 'tainted' };
+    const inView = { ...below, rect: { ...below.rect, y: 100 } };
+    const pixels = [{ image: toLumaImage(blankImage(300, 300)), elementKind: 'img' as const }];
+    const { deps, calls } = fake({
+      frames: [{ frameId: 0, result: pageResult({ pixels, needsCrop: [below] }) }],
+      remeasure: { needsCrop: [inView], viewport: { ...viewport, scrollY: 800 } },
+      shot,
+    });
+    const result = await scanTab(3, deps);
+    expect(result.found).toEqual([{ payload: FIXTURE_OTPAUTH, kind: 'otpauth', source: 'crop' }]);
+    expect(calls.remeasure).toEqual([{ target: { tabId: 3, frameIds: [0] }, args: [expect.any(String)] }]);
+  });
+
+  it('does not scroll the page when its pixels held a code or the unreadable element is already in view', async () => {
+    const offscreen = { rect: { x: 0, y: 900, width: 100, height: 100 }, elementKind: 'img' as const, reason: 'tainted' };
+    const onscreen = { ...offscreen, rect: { ...offscreen.rect, y: 100 } };
+    const qr = [{ image: toLumaImage(renderQrRgba(FIXTURE_OTPAUTH, { moduleSize: 3 })), elementKind: 'img' as const }];
+    const blank = [{ image: toLumaImage(blankImage(300, 300)), elementKind: 'img' as const }];
+    for (const result of [pageResult({ pixels: qr, needsCrop: [offscreen] }), pageResult({ pixels: blank, needsCrop: [onscreen] })]) {
+      const { deps, calls } = fake({ frames: [{ frameId: 0, result }], shot: blankImage(1600, 1000) });
+      await scanTab(3, deps);
+      expect(calls.remeasure).toEqual([]);
+    }
   });
 
   it('crops every unreadable element from one screenshot (a two-code export batch)', async () => {

@@ -13,6 +13,7 @@ export interface ScanCase {
 }
 
 const IMAGE_PATH = '/qr.png';
+const AVATAR_SVG = '<svg width="120" height="120" viewBox="0 0 120 120"><circle cx="60" cy="60" r="50" fill="#36c"/><circle cx="60" cy="48" r="18" fill="#fff"/></svg>';
 const otpauth = (source: 'element' | 'crop' | 'screenshot') => [{ payload: FIXTURE_OTPAUTH, kind: 'otpauth' as const, source }];
 
 /** Routes the second origin serves: the QR image that pages load cross-origin. */
@@ -31,6 +32,13 @@ export const scanCases: ScanCase[] = [
   { name: 'modal', html: () => pages.modalPage(), expected: otpauth('element') },
   { name: 'below the fold', html: () => pages.belowFoldPage(), expected: otpauth('element') },
   { name: 'below the fold, cross-origin', html: (o) => pages.belowFoldPage(FIXTURE_OTPAUTH, o + IMAGE_PATH), expected: otpauth('crop'), firefoxSource: 'element' },
+  {
+    // The avatar is read and sent but holds no code, so the background must have the page scroll to the QR before cropping.
+    name: 'below the fold, cross-origin, under a readable avatar',
+    html: (o) => pages.belowFoldPage(FIXTURE_OTPAUTH, o + IMAGE_PATH).replace('<h1>Security</h1>', `<h1>Security</h1>${AVATAR_SVG}`),
+    expected: otpauth('crop'),
+    firefoxSource: 'element',
+  },
   { name: 'web link QR', html: () => pages.urlQrPage(), expected: [{ payload: FIXTURE_URL, kind: 'url', source: 'element' }] },
   {
     name: 'migration batch of two codes',
