@@ -39,11 +39,21 @@ export interface ScanTabDeps {
   wait?: (ms: number) => Promise<void>;
 }
 
+/** How far a scan reaches. */
+export interface ScanTabOptions {
+  /**
+   * Read the top page only, never its embedded frames (nor a whole screenshot, which shows them): for the offer a
+   * page triggers itself, whose accounts are bound to the top page's origin — a page must not get the QR code of a
+   * portal it embeds.
+   */
+  topFrameOnly?: boolean;
+}
+
 /** Path of the built scanner script inside the extension. */
 export const SCANNER_SCRIPT = '/scanner.js';
 
 /** Finds and decodes QR codes in a tab: page elements first, screenshot crops for unreadable ones, the whole screenshot as the last resort. */
-export async function scanTab(tabId: number, deps: ScanTabDeps): Promise<ScanResult> {
+export async function scanTab(tabId: number, deps: ScanTabDeps, options: ScanTabOptions = {}): Promise<ScanResult> {
   const { browser } = deps;
   const loadImageData = deps.loadImageData ?? loadImageDataFromDataUrl;
   const found: ScanResult['found'] = [];
@@ -52,7 +62,7 @@ export async function scanTab(tabId: number, deps: ScanTabDeps): Promise<ScanRes
     if (!found.some((f) => f.payload === payload)) found.push({ payload, kind: classifyQrPayload(payload).kind, source });
   };
 
-  const frames = await injectScanner(browser, tabId, notes);
+  const frames = await injectScanner(browser, tabId, notes, options.topFrameOnly === true);
   let topDecodedAny = false;
   for (const frame of frames) {
     for (const item of frame.result.decoded) add(item.payload, 'element');
@@ -96,7 +106,8 @@ export async function scanTab(tabId: number, deps: ScanTabDeps): Promise<ScanRes
     }
   }
 
-  if (found.length === 0) {
+  // The whole screenshot shows embedded frames too; a scan for the top page alone must not read theirs.
+  if (found.length === 0 && !options.topFrameOnly) {
     const image = await takeShot();
     const payload = image ? decodeQrPixels(image) : undefined;
     if (payload !== undefined) add(payload, 'screenshot');
@@ -114,10 +125,11 @@ async function injectScanner(
   browser: ScanTabBrowser,
   tabId: number,
   notes: string[],
+  topFrameOnly: boolean,
 ): Promise<Array<{ frameId: number; result: PageScanResult }>> {
   let results: Array<{ frameId?: number; result?: unknown; error?: unknown }>;
   try {
-    results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [SCANNER_SCRIPT] });
+    results = await browser.scripting.executeScript({ target: { tabId, allFrames: !topFrameOnly }, files: [SCANNER_SCRIPT] });
   } catch {
     // One restricted frame can fail the whole call; the top frame alone is still worth scanning.
     try {

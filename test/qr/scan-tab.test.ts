@@ -223,4 +223,17 @@ describe('scanTab', () => {
     const result = await scanTab(3, deps);
     expect(result.found).toEqual([]);
   });
+
+  it('for a scan the page triggered itself, reads the top frame only and never the whole screenshot', async () => {
+    // The screenshot shows a code, as an embedded portal frame would; the top page itself has none.
+    const shot = screenshotWith([{ text: FIXTURE_OTPAUTH, x: 300, y: 100 }]);
+    const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult() }], shot });
+    const result = await scanTab(3, deps, { topFrameOnly: true });
+    expect(calls.inject).toEqual([{ tabId: 3, allFrames: false }]);
+    expect(result.found).toEqual([]);
+    expect(calls.capture).toBe(0);
+    // The same tab scanned on the user's request does read the screenshot.
+    const onRequest = fake({ frames: [{ frameId: 0, result: pageResult() }], shot });
+    expect((await scanTab(3, onRequest.deps)).found).toEqual([{ payload: FIXTURE_OTPAUTH, kind: 'otpauth', source: 'screenshot' }]);
+  });
 });

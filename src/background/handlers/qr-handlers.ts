@@ -2,7 +2,7 @@ import { ProtocolError, QrError } from '../../errors';
 import { totpWindow } from '../../otp';
 import type { OtpAccount } from '../../otp/types';
 import type { ScanReport } from '../../messages';
-import { scanTab } from '../../qr/scan-tab';
+import { scanTab, type ScanTabOptions } from '../../qr/scan-tab';
 import { collectAccounts, isSameAccount } from '../collect-accounts';
 import type { BackgroundContext } from '../context';
 import type { SenderKind } from '../sender';
@@ -11,8 +11,8 @@ import { normalizeSites } from './account-handlers';
 import { frameKey, requireContent } from './fill-handlers';
 import type { Handlers } from './handler-types';
 
-async function scanAndPark(context: BackgroundContext, tabId: number): Promise<ScanReport> {
-  const result = await scanTab(tabId, { browser: context.browser as never });
+async function scanAndPark(context: BackgroundContext, tabId: number, options: ScanTabOptions = {}): Promise<ScanReport> {
+  const result = await scanTab(tabId, { browser: context.browser as never }, options);
   const { accounts, skipped } = collectAccounts(result.found.map((f) => f.payload));
   const existing = (await context.vault.status()) === 'unlocked' ? await context.vault.list() : [];
   const notes = [...skipped.map((s) => s.reason), ...result.notes];
@@ -55,7 +55,7 @@ export const qrHandlers: Pick<Handlers, 'qr.scanTab' | 'qr.acceptScan' | 'qr.off
     const { added } = await saveScanned(context, token, normalizeSites(sites));
     return { added: added.map(({ secret: _s, ...view }) => view) };
   },
-  'qr.offer': async (_r, context, sender) => scanAndPark(context, requireTopFrame(sender).tabId),
+  'qr.offer': async (_r, context, sender) => scanAndPark(context, requireTopFrame(sender).tabId, { topFrameOnly: true }),
   'qr.accept': async ({ token }, context, sender) => {
     const content = requireTopFrame(sender);
     const { added } = await saveScanned(context, token, [content.frameOrigin]);
