@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PANEL_ARMING_MS } from '../../src/testing/panels';
 import type { FillAnswer } from '../../src/messages';
 
 // happy-dom has no layout, so detection would find every field invisible: the controller gets the page's field directly.
@@ -33,6 +34,8 @@ function panelText(): string {
 function press(label: string): void {
   const button = panelButtons().find((b) => b.textContent === label);
   if (!button) throw new Error(`no button ${label}`);
+  // Panels ignore clicks for a moment after they appear; a person's click comes later.
+  vi.advanceTimersByTime(PANEL_ARMING_MS);
   const event = new MouseEvent('click', { bubbles: true });
   Object.defineProperty(event, 'isTrusted', { value: true });
   button.dispatchEvent(event);
