@@ -8,7 +8,8 @@ const USED_KEY = 'filledSteps';
 const HANDED_KEY = 'handedOutSteps';
 
 type UsedRecord = Record<string, Record<string, number>>;
-type HandedRecord = Record<string, { site: string; accountId: string; step: number }>;
+type HandedOut = { site: string; accountId: string; step: number; type: 'totp' | 'hotp' };
+type HandedRecord = Record<string, HandedOut>;
 
 /**
  * Remembers, per site and account, the last TOTP step the site really received, so the same code is never
@@ -41,13 +42,13 @@ export function createReplayGuard(area: KeyValueArea) {
     /** Records that `step` of `accountId` was submitted to `site`. */
     record,
     /** Notes the code handed to one frame (`frameKey` names tab and frame), until that frame reports a submission. */
-    handOut: (frameKey: string, site: string, accountId: string, step: number): Promise<void> =>
+    handOut: (frameKey: string, site: string, accountId: string, step: number, type: HandedOut['type'] = 'totp'): Promise<void> =>
       serial(async () => {
         const all = await load<HandedRecord>(HANDED_KEY);
-        await area.set({ [HANDED_KEY]: { ...all, [frameKey]: { site, accountId, step } } });
+        await area.set({ [HANDED_KEY]: { ...all, [frameKey]: { site, accountId, step, type } } });
       }),
-    /** The frame submitted its form: the code it was handed is now used at its site. */
-    confirmSubmitted: async (frameKey: string, site: string): Promise<void> => {
+    /** The frame submitted its form: the code it was handed is now used at its site. Returns what it was handed. */
+    confirmSubmitted: async (frameKey: string, site: string): Promise<HandedOut | undefined> => {
       const handed = await serial(async () => {
         const all = await load<HandedRecord>(HANDED_KEY);
         const entry = all[frameKey];
@@ -56,7 +57,8 @@ export function createReplayGuard(area: KeyValueArea) {
         await area.set({ [HANDED_KEY]: rest });
         return entry;
       });
-      if (handed) await record(handed.site, handed.accountId, handed.step);
+      if (handed?.type !== 'hotp' && handed) await record(handed.site, handed.accountId, handed.step);
+      return handed;
     },
     /** Forgets what was handed to the frames of a closed tab. */
     forgetTab: (tabId: number): Promise<void> =>

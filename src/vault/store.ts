@@ -167,6 +167,23 @@ export class VaultService {
     });
   }
 
+  /**
+   * Moves an HOTP account's counter past `used` (RFC 4226: the server resynchronises forward only) in one queued
+   * step, and returns the counter that was stored before; without `used`, takes the stored counter itself. Two
+   * requests at once can never get the same counter.
+   */
+  advanceHotp(id: string, used?: number): Promise<number> {
+    return this.mutate((data) => {
+      const account = data.accounts.find((candidate) => candidate.id === id);
+      if (!account || account.type !== 'hotp') {
+        throw vaultError('vault/no-such-account', 'That counter-based (HOTP) account is no longer in the vault.');
+      }
+      const taken = used ?? account.counter;
+      if (taken + 1 <= account.counter) return { data, result: account.counter };
+      return { data: model.updateAccount(data, id, { counter: taken + 1 }, this.now()), result: account.counter };
+    });
+  }
+
   /** Removes one account and returns it (so the caller can offer undo). */
   remove(id: string): Promise<VaultAccount> {
     return this.mutate((data) => {

@@ -166,10 +166,18 @@ describe('fill.request: replay and HOTP', () => {
     expect(await fill('https://portal2.example.com/')).toMatchObject({ code: oracleTotp(S.portal, T0 + 3_000), replayWait: false });
   });
 
-  it('fills HOTP with the stored counter and advances it after each fill', async () => {
+  it('fills HOTP with the stored counter and advances it only once the code is submitted', async () => {
+    const bank = contentSender('https://bank.example.net/');
+    const counter = async () => (await ask(context(), { type: 'accounts.list' })).accounts.find((a) => a.id === id.bank)?.counter;
     expect(await fill('https://bank.example.net/')).toMatchObject({ status: 'fill', code: oracleHotp(S.bank, 5), waitMs: 0 });
+    // A reload before submitting gets the same code: the server has not seen it.
+    expect(await fill('https://bank.example.net/')).toMatchObject({ status: 'fill', code: oracleHotp(S.bank, 5) });
+    expect(await counter()).toBe(5);
+    await ask(context(), { type: 'fill.submitted' }, bank);
+    expect(await counter()).toBe(6);
     expect(await fill('https://bank.example.net/')).toMatchObject({ status: 'fill', code: oracleHotp(S.bank, 6) });
-    const { accounts } = await ask(context(), { type: 'accounts.list' });
-    expect(accounts.find((a) => a.id === id.bank)?.counter).toBe(7);
+    await ask(context(), { type: 'fill.submitted' }, bank);
+    await ask(context(), { type: 'fill.submitted' }, bank); // a second report of the same submission changes nothing
+    expect(await counter()).toBe(7);
   });
 });

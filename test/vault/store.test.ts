@@ -260,3 +260,17 @@ describe('VaultService and a lock during a read', () => {
     await expect(vault.list()).rejects.toMatchObject({ code: 'vault/locked' });
   });
 });
+
+describe('VaultService.advanceHotp', () => {
+  it('gives concurrent takers distinct counters and never moves a counter back', async () => {
+    const vault = service();
+    await vault.create(PASS);
+    const account = await vault.add(input(makeAccount({ type: 'hotp', counter: 5, period: 30 })));
+    const taken = await Promise.all(Array.from({ length: 6 }, () => vault.advanceHotp(account.id)));
+    expect([...taken].sort((a, b) => a - b)).toEqual([5, 6, 7, 8, 9, 10]);
+    expect(await vault.advanceHotp(account.id, 3)).toBe(11);
+    expect((await vault.list())[0]!.counter).toBe(11);
+    await vault.advanceHotp(account.id, 20);
+    expect((await vault.list())[0]!.counter).toBe(21);
+  });
+});

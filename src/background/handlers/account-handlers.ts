@@ -72,7 +72,7 @@ export const accountHandlers: Pick<
   'accounts.nextHotp': async ({ id }, { vault, now }) => {
     const account = (await vault.list()).find((a) => a.id === id);
     if (!account || account.type !== 'hotp') throw new ProtocolError('protocol/not-hotp', 'Only counter-based (HOTP) accounts have a next code.');
-    const updated = await vault.update(id, { counter: account.counter + 1 });
-    return { code: toCodeView({ ...updated, counter: account.counter }, now(), true) };
+    const counter = await vault.advanceHotp(id);
+    return { code: toCodeView({ ...account, counter }, now(), true) };
   },
 };

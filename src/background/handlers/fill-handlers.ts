@@ -51,8 +51,9 @@ async function answerFill(
     lastFilledStep: await context.replay.stepsFor(sender.frameOrigin),
     now: context.now(),
   });
-  if (decision.used?.type === 'totp') await context.replay.handOut(frameKey(sender), sender.frameOrigin, decision.used.id, decision.used.step);
-  if (decision.used?.type === 'hotp') await context.vault.update(decision.used.id, { counter: decision.used.step + 1 });
+  // The code counts as used once the frame submits it (fill.submitted): a TOTP step is then never handed to this
+  // site again, and an HOTP counter moves on. A page that is only loaded uses nothing up.
+  if (decision.used) await context.replay.handOut(frameKey(sender), sender.frameOrigin, decision.used.id, decision.used.step, decision.used.type);
   // No touch() here: a web page asking for codes must not keep the vault from locking when idle.
   return decision.answer;
 }
@@ -68,7 +69,8 @@ export const fillHandlers: Pick<Handlers, 'fill.request' | 'fill.choose' | 'fill
   'fill.choose': async ({ id }, context, sender) => answerFill(context, requireContent(sender), 'manual', { chosenId: String(id) }),
   'fill.submitted': async (_r, context, sender) => {
     const content = requireContent(sender);
-    await context.replay.confirmSubmitted(frameKey(content), content.frameOrigin);
+    const handed = await context.replay.confirmSubmitted(frameKey(content), content.frameOrigin);
+    if (handed?.type === 'hotp') await context.vault.advanceHotp(handed.accountId, handed.step);
     return { ok: true };
   },
   'ui.openPopup': async (_r, context, sender) => {
