@@ -1,4 +1,5 @@
 import { QrError } from '../errors';
+import { classifyQrPayload } from '../qr/payload';
 import { t } from './i18n';
 
 /** RGBA pixels of an image file, drawn at its natural size. */
@@ -26,15 +27,14 @@ export async function decodeImageFile(file: File): Promise<string> {
     if (error instanceof QrError) throw error;
     throw new QrError('qr/bad-image', t('image_not_image', file.name));
   }
-  const { default: jsQR } = await import('jsqr');
-  // jsQR 1.4 keeps each call's options as its new defaults, so the option is always passed in full.
-  const found = jsQR(pixels.data, pixels.width, pixels.height, { inversionAttempts: 'attemptBoth' });
-  // Clutter can "decode" as an empty string; that is not a code.
-  if (!found || !found.data) throw new QrError('qr/not-found', t('image_no_qr', file.name));
-  return found.data.trim();
+  // The same decoder the scanner uses, loaded (with jsQR) only when an image is imported.
+  const { decodeQrPixels } = await import('../qr/decode');
+  const found = decodeQrPixels(pixels);
+  if (!found) throw new QrError('qr/not-found', t('image_no_qr', file.name));
+  return found.trim();
 }
 
 /** Whether decoded QR text is a Google Authenticator export link rather than a single account. */
 export function isMigrationLink(text: string): boolean {
-  return /^otpauth-migration:\/\//i.test(text.trim());
+  return classifyQrPayload(text.trim()).kind === 'otpauth-migration';
 }
