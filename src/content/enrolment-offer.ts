@@ -1,6 +1,6 @@
 import { PortalError } from '../errors';
 import type { ScanReport } from '../messages';
-import { findOtpFields, fillOtpField } from '../fill/content-api';
+import { findOtpFields, fillOtpField, inputsOf } from '../fill/content-api';
 import { watchSubmission } from './watch-submission';
 import { addButton, addText, createShadowPanel } from '../page-ui/shadow-panel';
 
@@ -74,7 +74,7 @@ export function createEnrolmentOffer(channel: OfferChannel, doc: Document = docu
               panel.remove();
               const field = findOtpFields(doc, { allowEnrolment: true });
               if (!firstCode || field.kind === 'none') return;
-              watchSubmission(field.kind === 'single' ? [field.input] : field.inputs, () => void channel.submitted(), doc);
+              watchSubmission(inputsOf(field), () => void channel.submitted(), doc);
               await fillOtpField(field, firstCode);
             })
             .catch((error: Error) => {

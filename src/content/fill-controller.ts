@@ -1,6 +1,6 @@
 import { PortalError } from '../errors';
 import type { FillAnswer } from '../messages';
-import { findOtpFields, fillOtpField, type OtpFieldMatch } from '../fill/content-api';
+import { findOtpFields, fillOtpField, firstInput, inputsOf, type OtpFieldMatch } from '../fill/content-api';
 import { watchSubmission } from './watch-submission';
 import { addButton, addText, createShadowPanel, type PanelSide, type ShadowPanel } from '../page-ui/shadow-panel';
 
@@ -17,10 +17,6 @@ export interface FillChannel {
 /** After "Unlock", how often and how long to ask again, so the code is filled once the user has unlocked. */
 const UNLOCK_POLL_MS = 1_500;
 const UNLOCK_WAIT_MS = 3 * 60_000;
-
-function firstInput(match: OtpFieldMatch): HTMLInputElement {
-  return match.kind === 'single' ? match.input : match.inputs[0]!;
-}
 
 /**
  * Detects the OTP field in this frame and fills it with the code the background hands out. Each field is
@@ -72,7 +68,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
         closePanel();
       }
       // Listen before filling: a widget may submit the moment its last box is filled.
-      const stop = watchSubmission(match.kind === 'single' ? [match.input] : match.inputs, () => void channel.submitted(), doc);
+      const stop = watchSubmission(inputsOf(match), () => void channel.submitted(), doc);
       try {
         await fillOtpField(match, answer.code, { submit: answer.submit });
       } catch (error) {
@@ -158,7 +154,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
   };
 
   const serve = async (match: OtpFieldMatch, trigger: 'auto' | 'manual') => {
-    const inputs = match.kind === 'single' ? [match.input] : match.inputs;
+    const inputs = inputsOf(match);
     inputs.forEach((i) => served.add(i));
     await apply(match, await channel.request(trigger));
   };

@@ -46,11 +46,13 @@ function checkVisible(match: OtpFieldMatch, measure: MeasureFn): Measurement {
   return widest;
 }
 
-function firstInput(match: OtpFieldMatch): HTMLInputElement {
+/** The field a match starts with: the single input, or the first box of a digit group. */
+export function firstInput(match: OtpFieldMatch): HTMLInputElement {
   return match.kind === 'single' ? match.input : match.inputs[0]!;
 }
 
-function inputsOf(match: OtpFieldMatch): HTMLInputElement[] {
+/** Every input a match fills. */
+export function inputsOf(match: OtpFieldMatch): HTMLInputElement[] {
   return match.kind === 'single' ? [match.input] : match.inputs;
 }
 
