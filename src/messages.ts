@@ -36,6 +36,19 @@ export interface CodeView {
 
 export type VaultState = 'uninitialised' | 'locked' | 'unlocked';
 
+/** Everything the popup's first screen needs, in one answer: the state and, when unlocked, accounts and codes. */
+export type VaultOverview =
+  | { state: 'uninitialised' | 'locked' }
+  | {
+      state: 'unlocked';
+      accounts: AccountView[];
+      /** Codes of the first `codesFor` accounts in list order (all when the request set no limit). */
+      codes: CodeView[];
+      /** Whether `codes` covers every account; if not, the page asks `accounts.codes` for the rest. */
+      codesComplete: boolean;
+      now: number;
+    };
+
 /** User settings; not secret, stored in plain `storage.local`. */
 export interface Settings {
   /** Fill automatically on bound sites. */
@@ -111,6 +124,7 @@ export interface ScanReport {
 /** Requests only extension pages (popup, options) may send. */
 export type PageRequest =
   | { type: 'vault.status' }
+  | { type: 'vault.overview'; codesFor?: number }
   | { type: 'vault.create'; passphrase: string }
   | { type: 'vault.unlock'; passphrase: string }
   | { type: 'vault.lock' }
@@ -155,6 +169,7 @@ export type Request = PageRequest | ContentRequest;
 /** What the background answers for each request type. */
 export interface Responses {
   'vault.status': { state: VaultState };
+  'vault.overview': VaultOverview;
   'vault.create': { state: VaultState };
   'vault.unlock': { state: VaultState };
   'vault.lock': { state: VaultState };

@@ -7,7 +7,11 @@ export class RequestFailed extends PortalError {}
 
 /** Sends one typed request to the background and unwraps its reply, throwing `RequestFailed` on an error reply. */
 export async function sendRequest<T extends RequestType>(request: RequestOf<T>): Promise<Responses[T]> {
-  const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
+  return unwrapReply((await browser.runtime.sendMessage(request)) as Reply<T> | undefined);
+}
+
+/** The value of a background reply, or `RequestFailed` for an error reply or none at all. */
+export function unwrapReply<T extends RequestType>(reply: Reply<T> | undefined): Responses[T] {
   if (!reply) throw new RequestFailed('protocol/no-answer', 'Portal Authenticator did not answer. Reload the page and try again.');
   if (!reply.ok) throw new RequestFailed(reply.error.code, reply.error.message);
   return reply.value;

@@ -1,29 +1,33 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { VaultState } from '../../src/messages';
+import type { VaultOverview, VaultState } from '../../src/messages';
 import { useClient } from '../../src/ui/client-context';
 import { describeUiError } from '../../src/ui/describe-ui-error';
+import { OPENING_REQUEST } from '../../src/ui/first-screen';
 import { t } from '../../src/ui/i18n';
 import { CreateVaultForm, UnlockForm } from '../../src/ui/passphrase-forms';
 import { VaultView, type Preload } from './vault-view';
 
-/** The popup: asks the vault's state, then shows first-run setup, the unlock form, or the accounts. */
-export function App() {
+function preloadOf(overview: VaultOverview | undefined): Preload | undefined {
+  if (overview?.state !== 'unlocked') return undefined;
+  return { accounts: overview.accounts, codes: { codes: overview.codes, now: overview.now }, codesComplete: overview.codesComplete };
+}
+
+/**
+ * The popup: first-run setup, the unlock form, or the accounts. `overview` is the opening answer when the caller
+ * already has it (the popup asks before it renders anything); without it the popup asks itself.
+ */
+export function App({ overview }: { overview?: VaultOverview }) {
   const client = useClient();
-  const [state, setState] = useState<VaultState | 'loading'>('loading');
+  const [state, setState] = useState<VaultState | 'loading'>(overview?.state ?? 'loading');
   const [error, setError] = useState('');
-  const [preload, setPreload] = useState<Preload | undefined>(undefined);
+  const [preload, setPreload] = useState<Preload | undefined>(() => preloadOf(overview));
 
   useEffect(() => {
-    // Accounts and codes are asked for alongside the state: when unlocked (the usual case) the list shows a round
-    // trip sooner; when locked these are refused and dropped.
-    const status = client.request({ type: 'vault.status' });
-    const early: Preload = { list: client.request({ type: 'accounts.list' }), codes: client.request({ type: 'accounts.codes' }) };
-    early.list.catch(() => {});
-    early.codes.catch(() => {});
-    status
-      .then(({ state: next }) => {
-        if (next === 'unlocked') setPreload(early);
-        setState(next);
+    if (overview) return;
+    client.request(OPENING_REQUEST)
+      .then((answer) => {
+        setPreload(preloadOf(answer));
+        setState(answer.state);
       })
       .catch((err) => setError(describeUiError(err)));
   }, [client]);

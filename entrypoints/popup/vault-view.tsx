@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { AccountView, Responses } from '../../src/messages';
 import { AccountList } from '../../src/ui/account-list';
 import { labelAccount } from '../../src/ui/account-row';
@@ -21,10 +21,12 @@ interface Toast {
 
 const TOAST_MS = 5000;
 
-/** Answers requested before the vault state was known; each is used once, for the first load. */
+/** Accounts and codes already in hand when the view opens (the popup's opening answer). */
 export interface Preload {
-  list: Promise<Responses['accounts.list']>;
-  codes: Promise<Responses['accounts.codes']>;
+  accounts: AccountView[];
+  /** Codes of the first rows at least; `codesComplete` says whether they cover every account. */
+  codes: Responses['accounts.codes'];
+  codesComplete: boolean;
 }
 
 function sortAccounts(accounts: AccountView[]): AccountView[] {
@@ -34,7 +36,7 @@ function sortAccounts(accounts: AccountView[]): AccountView[] {
 /** The unlocked popup: header actions, the account list, and the add / edit screens. */
 export function VaultView({ onLocked, preload }: { onLocked: () => void; preload?: Preload }) {
   const client = useClient();
-  const [accounts, setAccounts] = useState<AccountView[] | undefined>(undefined);
+  const [accounts, setAccounts] = useState<AccountView[] | undefined>(() => preload && sortAccounts(preload.accounts));
   const [view, setView] = useState<View>({ kind: 'list' });
   const [toast, setToast] = useState<Toast | undefined>(undefined);
   const [revealed, setRevealed] = useState<Record<string, string>>({});
@@ -45,18 +47,18 @@ export function VaultView({ onLocked, preload }: { onLocked: () => void; preload
     (error: unknown) => (isLockedError(error) ? onLocked() : setToast({ text: describeUiError(error), error: true })),
     [onLocked],
   );
-  const { snapshot } = useCodes(client, fail, reloadKey, preload?.codes);
-  const preloadedList = useRef(preload?.list);
+  const { snapshot } = useCodes(client, fail, reloadKey, preload && { answer: preload.codes, complete: preload.codesComplete });
 
   const loadAccounts = useCallback(() => {
-    const pending = preloadedList.current ?? client.request({ type: 'accounts.list' });
-    preloadedList.current = undefined;
-    pending.then(({ accounts: list }) => setAccounts(sortAccounts(list)))
+    client.request({ type: 'accounts.list' })
+      .then(({ accounts: list }) => setAccounts(sortAccounts(list)))
       .catch(fail);
   }, [client, fail]);
 
-  // Started right after the first render rather than a frame later (first paint matters most in a popup).
-  useLayoutEffect(loadAccounts, [loadAccounts]);
+  // Without accounts in hand, asked right after the first render rather than a frame later.
+  useLayoutEffect(() => {
+    if (!preload) loadAccounts();
+  }, []);
   useEffect(() => {
     client.activeTab().then(setTab, () => setTab({}));
   }, [client]);

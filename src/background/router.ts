@@ -58,7 +58,9 @@ export async function routeMessage(
     if (CHANGES_BINDINGS.has(type as RequestType)) {
       await createSiteIndex(context.browser.storage.local).rebuild(await context.vault.list());
     }
-    if (from.kind === 'page') await context.vault.touch();
+    // Any request from the popup or options page counts as activity for auto-lock. The reply does not wait for
+    // the write: nothing in it depends on the time, and a failed write only means the clock was not reset.
+    if (from.kind === 'page') void context.vault.touch().catch(() => undefined);
     return { ok: true, value } as Reply<RequestType>;
   } catch (error) {
     // An error we did not raise on purpose is a bug: leave a trace for whoever debugs it, without its message,

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '../messages';
 import { AccountRow } from './account-row';
 import { filterAccounts } from './filter-accounts';
+import { FIRST_PAINT_ROWS } from './first-screen';
 import { t } from './i18n';
 import { useFocusOnMount } from './use-focus-on-mount';
 import type { CodesSnapshot } from './use-codes';
@@ -18,8 +19,6 @@ export interface AccountListProps {
 }
 
 const COPIED_MS = 1200;
-/** Rows drawn in the first frame; a popup shows about ten, the rest follow right after the first paint. */
-export const FIRST_PAINT_ROWS = 40;
 
 function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);

@@ -15,6 +15,12 @@ const ROLLOVER_SLACK_MS = 150;
 /** Waits before asking again after a failed fetch. */
 const RETRY_MS = [1000, 2000, 5000];
 
+function toSnapshot({ codes, now: computedAt }: Responses['accounts.codes'], now: number): CodesSnapshot {
+  // `secondsRemaining` is whole seconds counted from the start of the second the codes were computed in.
+  const fetchedAt = Math.floor((Number.isFinite(computedAt) ? computedAt : now) / 1000) * 1000;
+  return { codes: new Map(codes.map((code) => [code.id, code])), fetchedAt, now };
+}
+
 /**
  * Fetches `accounts.codes` once, then again only when a period rolls over; between fetches the countdown is
  * computed locally from `secondsRemaining` and the fetch time, so the background is not asked every second.
@@ -23,15 +29,19 @@ export function useCodes(
   client: UiClient,
   onError: (error: unknown) => void,
   reloadKey: unknown = 0,
-  /** An answer already requested (the popup asks while it checks the vault state); used for the first fetch only. */
-  initial?: Promise<Responses['accounts.codes']>,
+  /**
+   * Codes already in hand (the popup's opening answer), shown in the first render instead of fetched; when they
+   * cover only the first rows (`complete` false), the rest are fetched once the first frame is painted.
+   */
+  initial?: { answer: Responses['accounts.codes']; complete: boolean },
 ) {
-  const [snapshot, setSnapshot] = useState<CodesSnapshot | undefined>(undefined);
+  const [snapshot, setSnapshot] = useState<CodesSnapshot | undefined>(() => initial && toSnapshot(initial.answer, client.now()));
   const [now, setNow] = useState(() => client.now());
   // Held in a ref so a new callback identity on each render does not trigger a re-fetch.
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
-  const initialRef = useRef(initial);
+  const skipFirstFetch = useRef(initial !== undefined);
+  const fetchRestAfterPaint = useRef(initial?.complete === false);
   // Only the newest request may set the codes: an older answer arriving late must not overwrite a newer one.
   const latest = useRef(0);
   const [failures, setFailures] = useState(0);
@@ -39,14 +49,10 @@ export function useCodes(
   const refresh = useCallback(async () => {
     const ticket = ++latest.current;
     try {
-      const pending = initialRef.current ?? client.request({ type: 'accounts.codes' });
-      initialRef.current = undefined;
-      const { codes, now: computedAt } = await pending;
+      const answer = await client.request({ type: 'accounts.codes' });
       if (ticket !== latest.current) return;
       setFailures(0);
-      // `secondsRemaining` is whole seconds counted from the start of the second the codes were computed in.
-      const fetchedAt = Math.floor((Number.isFinite(computedAt) ? computedAt : client.now()) / 1000) * 1000;
-      setSnapshot({ codes: new Map(codes.map((code) => [code.id, code])), fetchedAt, now: client.now() });
+      setSnapshot(toSnapshot(answer, client.now()));
       setNow(client.now());
     } catch (error) {
       if (ticket !== latest.current) return;
@@ -64,8 +70,16 @@ export function useCodes(
 
   // A layout effect starts the request right after the first render instead of a frame later.
   useLayoutEffect(() => {
-    void refresh();
+    if (skipFirstFetch.current) skipFirstFetch.current = false;
+    else void refresh();
   }, [refresh, reloadKey]);
+
+  // An effect, not a layout effect: it runs after the first frame is painted.
+  useEffect(() => {
+    if (!fetchRestAfterPaint.current) return;
+    fetchRestAfterPaint.current = false;
+    void refresh();
+  }, [refresh]);
 
   useEffect(() => {
     if (!snapshot) return;

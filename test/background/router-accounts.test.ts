@@ -44,6 +44,40 @@ describe('routeMessage: vault lifecycle from a page', () => {
   });
 });
 
+describe('routeMessage: the popup\'s opening overview', () => {
+  it('says uninitialised before a vault exists and locked while locked, with nothing else', async () => {
+    fakeBrowser.reset();
+    expect(await ask(context(), { type: 'vault.overview', codesFor: 40 })).toEqual({ state: 'uninitialised' });
+    await restoreStorage(filled);
+    await ask(context(), { type: 'vault.lock' });
+    expect(await ask(context(), { type: 'vault.overview' })).toEqual({ state: 'locked' });
+  });
+
+  it('when unlocked gives every account and the codes of the first `codesFor` of them, matching the oracle', async () => {
+    await restoreStorage(filled);
+    clock.now = T0 + 7_000;
+    const partial = await ask(context(), { type: 'vault.overview', codesFor: 2 });
+    if (partial.state !== 'unlocked') throw new Error(`unlocked expected, got ${partial.state}`);
+    expect(partial.accounts.map((a) => a.id)).toEqual(ids);
+    expect(partial.codes.map((c) => c.id)).toEqual(ids.slice(0, 2));
+    expect(partial.codes.map((c) => c.code)).toEqual(SECRETS.slice(0, 2).map((secret) => oracleTotp(secret, T0 + 7_000)));
+    expect(partial).toMatchObject({ codesComplete: false, now: T0 + 7_000 });
+    const whole = await ask(context(), { type: 'vault.overview' });
+    expect(whole).toMatchObject({ state: 'unlocked', codesComplete: true });
+    if (whole.state === 'unlocked') expect(whole.codes.map((c) => c.code)).toEqual(SECRETS.map((secret) => oracleTotp(secret, T0 + 7_000)));
+    const text = JSON.stringify([partial, whole]);
+    for (const secret of SECRETS) expect(text).not.toContain(secret);
+  });
+
+  it('refuses a codesFor that is not a whole number of accounts', async () => {
+    await restoreStorage(filled);
+    for (const codesFor of [-1, 1.5, Number.NaN, '3']) {
+      const error = await refusal(context(), { type: 'vault.overview', codesFor });
+      expect(error.code, String(codesFor)).toBe('protocol/bad-request');
+    }
+  });
+});
+
 describe('routeMessage: accounts from a page', () => {
   it('adds an otpauth link bound to the normalised site and returns it without the secret', async () => {
     await restoreStorage(empty);

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../entrypoints/popup/App';
-import type { AccountView, PageRequest } from '../../src/messages';
+import { render } from 'preact';
+import type { AccountView, PageRequest, VaultOverview } from '../../src/messages';
+import { ClientContext } from '../../src/ui/client-context';
 import { RequestFailed } from '../../src/send-request';
 import { byTestId, createFakeClient, mount, settle, typeInto, useEnglishMessages, waitFor } from './helpers';
 
@@ -14,8 +16,12 @@ function createBackground(locked = false) {
   let state: 'locked' | 'unlocked' = locked ? 'locked' : 'unlocked';
   let accounts = [account('a', 'Alpha', 0), account('b', 'Beta', 1), account('h', 'Hotp', 2, { type: 'hotp' })];
   const removed = new Map<string, AccountView>();
+  const codes = () => ({
+    now: Date.now(),
+    codes: accounts.filter((a) => a.type === 'totp').map((a, i) => ({ id: a.id, code: `${i}00000`, nextCode: '999999', secondsRemaining: 25, period: 30 })),
+  });
   const handler = (request: PageRequest): unknown => {
-    if (request.type === 'vault.status') return { state };
+    if (request.type === 'vault.overview') return state === 'locked' ? { state } : { state, accounts, codesComplete: true, ...codes() };
     if (request.type === 'vault.unlock') {
       if (request.passphrase !== 'right') throw new RequestFailed('vault/wrong-passphrase', 'That passphrase is not right.');
       state = 'unlocked';
@@ -29,7 +35,7 @@ function createBackground(locked = false) {
       case 'accounts.list':
         return { accounts };
       case 'accounts.codes':
-        return { now: Date.now(), codes: accounts.filter((a) => a.type === 'totp').map((a, i) => ({ id: a.id, code: `${i}00000`, nextCode: '999999', secondsRemaining: 25, period: 30 })) };
+        return codes();
       case 'accounts.nextHotp':
         return { code: { id: request.id, code: '777888' } };
       case 'accounts.remove': {
@@ -80,6 +86,35 @@ describe('popup App', () => {
     await settle();
     expect(rowIds(root)).toEqual(['a', 'b', 'h']);
     expect(root.querySelector('[data-account-id="b"] [data-testid="account-code"]')?.textContent).toBe('100 000');
+  });
+
+  it('renders an opening overview in its first render, then fetches the codes it did not include', async () => {
+    const background = createBackground();
+    const { client, calls } = createFakeClient(background.handler);
+    const accounts = background.accounts();
+    const overview = { state: 'unlocked' as const, accounts, codes: [{ id: 'a', code: '123456', nextCode: '654321', secondsRemaining: 20, period: 30 }], codesComplete: false, now: Date.now() };
+    const container = document.createElement('div');
+    document.body.append(container);
+    // Rendered synchronously, outside act(): what the first frame would show.
+    render(<ClientContext.Provider value={client}><App overview={overview} /></ClientContext.Provider>, container);
+    expect(rowIds(container)).toEqual(['a', 'b', 'h']);
+    expect(container.querySelector('[data-account-id="a"] [data-testid="account-code"]')?.textContent).toBe('123 456');
+    expect(calls).toEqual([]);
+    await waitFor(() => calls.some((c) => c.type === 'accounts.codes'));
+    await settle();
+    expect(container.querySelector('[data-account-id="b"] [data-testid="account-code"]')?.textContent).toBe('100 000');
+    expect(calls.map((c) => c.type)).not.toContain('vault.overview');
+    expect(calls.map((c) => c.type)).not.toContain('accounts.list');
+  });
+
+  it('with a complete overview asks the background for nothing on opening', async () => {
+    const background = createBackground();
+    const { client, calls } = createFakeClient(background.handler);
+    const overview = background.handler({ type: 'vault.overview' }) as VaultOverview;
+    const root = await mount(<App overview={overview} />, client);
+    await settle();
+    expect(rowIds(root)).toEqual(['a', 'b', 'h']);
+    expect(calls).toEqual([]);
   });
 
   it('reveals a HOTP code on "Next code" and copies it on click', async () => {

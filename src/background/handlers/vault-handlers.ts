@@ -1,4 +1,7 @@
 import { checkPassphraseAgainstPolicy, effectiveKdfParams, effectiveMinPassphraseLength } from '../../policy';
+import { PortalError, ProtocolError } from '../../errors';
+import type { VaultOverview } from '../../messages';
+import { toAccountView, toCodeView } from '../account-view';
 import type { BackgroundContext } from '../context';
 import type { Handlers } from './handler-types';
 
@@ -9,9 +12,44 @@ async function policyStrength(context: BackgroundContext, passphrase: string) {
   return { kdfParams: effectiveKdfParams(policy), minPassphraseLength: effectiveMinPassphraseLength(policy) };
 }
 
+const isNotOpen = (error: unknown) => error instanceof PortalError && (error.code === 'vault/locked' || error.code === 'vault/uninitialised');
+
+/**
+ * The state, and when unlocked the accounts with the codes of the first `codesFor` of them, from one opening of
+ * the vault (the usual case, unlocked, costs one read of the key and one of the vault).
+ */
+async function overview(context: Pick<BackgroundContext, 'vault' | 'now'>, codesFor: number | undefined, retries = 1): Promise<VaultOverview> {
+  const { vault, now } = context;
+  if (codesFor !== undefined && !(Number.isInteger(codesFor) && codesFor >= 0)) {
+    throw new ProtocolError('protocol/bad-request', 'codesFor must be a whole number of accounts.');
+  }
+  try {
+    const accounts = await vault.list();
+    const at = now();
+    const withCodes = codesFor === undefined ? accounts : accounts.slice(0, codesFor);
+    return {
+      state: 'unlocked',
+      accounts: accounts.map(toAccountView),
+      codes: withCodes.map((a) => toCodeView(a, at)),
+      codesComplete: withCodes.length === accounts.length,
+      now: at,
+    };
+  } catch (error) {
+    if (!isNotOpen(error)) throw error;
+    const state = await vault.status();
+    // Unlocked in the moment between the two reads: look once more.
+    if (state === 'unlocked') return retries > 0 ? overview(context, codesFor, retries - 1) : { state: 'locked' };
+    return { state };
+  }
+}
+
 /** Create, unlock, lock and re-key the vault. Extension pages only. */
-export const vaultHandlers: Pick<Handlers, 'vault.status' | 'vault.create' | 'vault.unlock' | 'vault.lock' | 'vault.changePassphrase'> = {
+export const vaultHandlers: Pick<
+  Handlers,
+  'vault.status' | 'vault.overview' | 'vault.create' | 'vault.unlock' | 'vault.lock' | 'vault.changePassphrase'
+> = {
   'vault.status': async (_request, { vault }) => ({ state: await vault.status() }),
+  'vault.overview': async ({ codesFor }, context) => overview(context, codesFor),
   'vault.create': async ({ passphrase }, context) => {
     await context.vault.create(passphrase, await policyStrength(context, passphrase));
     return { state: await context.vault.status() };
