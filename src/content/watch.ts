@@ -3,6 +3,10 @@ import { looksLikeEnrolmentQrCue } from '../qr/cue';
 
 /** Mutations closer together than this share one check. */
 const BATCH_MS = 30;
+/** While a page keeps changing, each check waits twice as long as the one before, up to this. */
+const MAX_BATCH_MS = 200;
+/** Changes that can show a code field: elements added or removed, and the attributes that hide or reveal one. */
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'type'] };
 /** The QR cue reads the page's text and measures its images: at most this often while the page keeps changing. */
 const CUE_INTERVAL_MS = 500;
 
@@ -16,8 +20,13 @@ export interface WatchCallbacks {
 /**
  * Checks the page once, then after DOM changes (single-page apps render MFA steps late). The first change
  * after a quiet spell is checked at once, so a field that appears is filled without delay; further changes
- * within a short interval share one check (timers, unlike animation frames, also run in background tabs).
+ * within a short interval share one check, and a page that keeps changing is checked less and less often, but
+ * at least every 200 ms (timers, unlike animation frames, also run in background tabs).
  * The field check is a cheap query; the costlier QR cue runs at most twice a second.
+ *
+ * The observer only needs to learn that something changed, not what: once it has, it stops listening until
+ * the check runs (which looks at the whole page as it is then), so a page that rewrites itself continuously
+ * costs the browser no mutation records in between.
  */
 export function watchForCandidates(
   doc: Document,
@@ -26,6 +35,7 @@ export function watchForCandidates(
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastCheck = Number.NEGATIVE_INFINITY;
+  let interval = BATCH_MS;
   let lastCue = Number.NEGATIVE_INFINITY;
   let cueTimer: ReturnType<typeof setTimeout> | undefined;
   const checkCue = () => {
@@ -33,8 +43,14 @@ export function watchForCandidates(
     lastCue = now();
     if (cue(doc)) callbacks.onEnrolmentCue?.();
   };
+  let stopped = false;
+  const observer = new MutationObserver(() => schedule());
+  const listen = () => observer.observe(doc.documentElement, OBSERVED);
   const check = () => {
     timer = undefined;
+    if (stopped) return;
+    // Listening again before looking: a change made after this point is seen and gets its own check.
+    listen();
     lastCheck = now();
     if (callbacks.onEnrolmentCue) {
       const wait = CUE_INTERVAL_MS - (lastCheck - lastCue);
@@ -44,17 +60,24 @@ export function watchForCandidates(
     }
     if (hasCandidateInputs(doc)) callbacks.onFields();
   };
-  const schedule = () => {
-    if (timer !== undefined) return;
+  function schedule() {
+    if (timer !== undefined || stopped) return;
+    observer.disconnect();
     const quietFor = now() - lastCheck;
-    timer = setTimeout(check, quietFor >= BATCH_MS ? 0 : BATCH_MS - quietFor);
-  };
-  const observer = new MutationObserver(schedule);
-  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'type'] });
+    if (quietFor >= interval) {
+      interval = BATCH_MS;
+      timer = setTimeout(check, 0);
+    } else {
+      timer = setTimeout(check, interval - quietFor);
+      interval = Math.min(interval * 2, MAX_BATCH_MS);
+    }
+  }
   doc.addEventListener('load', schedule, true);
   check();
   return () => {
+    stopped = true;
     observer.disconnect();
+    doc.removeEventListener('load', schedule, true);
     clearTimeout(timer);
     clearTimeout(cueTimer);
   };

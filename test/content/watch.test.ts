@@ -35,6 +35,54 @@ describe('watchForCandidates', () => {
     stop();
   });
 
+  it('sees fields added while it waits for its check, after it, and revealed by an attribute; nothing after stop', async () => {
+    vi.useFakeTimers();
+    const found: number[] = [];
+    const onFields = vi.fn(() => found.push(document.querySelectorAll('input:not([hidden])').length));
+    const stop = watchForCandidates(document, { onFields });
+    await vi.advanceTimersByTimeAsync(100);
+    document.body.insertAdjacentHTML('beforeend', '<span>first</span>');
+    document.body.insertAdjacentHTML('beforeend', '<input name="a">'); // while the check is pending
+    await vi.advanceTimersByTimeAsync(1);
+    expect(found).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(100);
+    document.body.insertAdjacentHTML('beforeend', '<input name="b" hidden>');
+    await vi.advanceTimersByTimeAsync(100);
+    document.querySelector<HTMLInputElement>('input[name="b"]')!.hidden = false;
+    await vi.advanceTimersByTimeAsync(100);
+    expect(found.at(-1)).toBe(2);
+    const calls = onFields.mock.calls.length;
+    stop();
+    document.body.insertAdjacentHTML('beforeend', '<input name="c">');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(onFields).toHaveBeenCalledTimes(calls);
+  });
+
+  it('checks a page that never stops changing less and less often but at least every 200 ms, then at once again', async () => {
+    vi.useFakeTimers();
+    const times: number[] = [];
+    const start = Date.now();
+    const stop = watchForCandidates(document, { onFields: () => times.push(Date.now() - start) }, { now: () => Date.now() });
+    document.body.innerHTML = '<input name="otp">';
+    times.length = 0;
+    for (let t = 0; t < 1000; t += 5) {
+      document.body.insertAdjacentHTML('beforeend', '<span>tick</span>');
+      await vi.advanceTimersByTimeAsync(5);
+    }
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    expect(gaps).toEqual([...gaps].sort((a, b) => a - b));
+    expect(gaps[0]).toBeLessThanOrEqual(60);
+    expect(Math.max(...gaps)).toBe(200);
+    expect(times.length).toBeGreaterThanOrEqual(5);
+    expect(times.length).toBeLessThanOrEqual(8);
+    await vi.advanceTimersByTimeAsync(300);
+    const before = times.length;
+    document.body.insertAdjacentHTML('beforeend', '<span>after a quiet spell</span>');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(times.length).toBe(before + 1);
+    stop();
+  });
+
   it('runs the QR cue at most twice a second, and once more after a burst ends', async () => {
     vi.useFakeTimers();
     const cue = vi.fn(() => document.querySelector('img') !== null);
