@@ -1,18 +1,39 @@
+import { cropImageData, type PixelRect } from './crop';
 import type { RgbaImage } from './decode';
 
-/** Turns an image data URL (a captureVisibleTab screenshot) into RGBA pixels; works in Chrome's service worker and Firefox's background page. */
-export async function loadImageDataFromDataUrl(dataUrl: string): Promise<RgbaImage> {
+/** A decoded screenshot whose pixels are copied out only where they are needed. */
+export interface Screenshot {
+  width: number;
+  height: number;
+  /** RGBA pixels of `rect` (inside the image, as cropRectForElement guarantees), or of the whole image. */
+  read(rect?: PixelRect): RgbaImage;
+  /** Frees the decoded image. */
+  close(): void;
+}
+
+/**
+ * Decodes an image data URL (a captureVisibleTab screenshot); works in Chrome's service worker and Firefox's
+ * background page. Reading a crop copies only its pixels: a whole 1920×1080 shot is 8 MB, a QR crop a few hundred KB.
+ */
+export async function loadScreenshot(dataUrl: string): Promise<Screenshot> {
   const blob = await (await fetch(dataUrl)).blob();
   const bitmap = await createImageBitmap(blob);
-  try {
-    const { width, height } = bitmap;
-    const context = createContext2d(width, height);
-    context.drawImage(bitmap, 0, 0);
-    const data = context.getImageData(0, 0, width, height);
-    return { data: data.data, width, height };
-  } finally {
-    bitmap.close();
-  }
+  const { width, height } = bitmap;
+  return {
+    width,
+    height,
+    read(rect = { x: 0, y: 0, width, height }) {
+      const context = createContext2d(rect.width, rect.height);
+      context.drawImage(bitmap, rect.x, rect.y, rect.width, rect.height, 0, 0, rect.width, rect.height);
+      return { data: context.getImageData(0, 0, rect.width, rect.height).data, width: rect.width, height: rect.height };
+    },
+    close: () => bitmap.close(),
+  };
+}
+
+/** A Screenshot over pixels already in memory. */
+export function screenshotFromPixels(image: RgbaImage): Screenshot {
+  return { width: image.width, height: image.height, read: (rect) => (rect ? cropImageData(image, rect) : image), close: () => undefined };
 }
 
 function createContext2d(width: number, height: number): OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D {

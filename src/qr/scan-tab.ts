@@ -1,7 +1,7 @@
 import { QrError } from '../errors';
-import { cropImageData, cropRectForElement } from './crop';
+import { cropRectForElement } from './crop';
 import { decodeQrPixels, type RgbaImage } from './decode';
-import { loadImageDataFromDataUrl } from './image-data';
+import { loadScreenshot, type Screenshot } from './image-data';
 import { lumaToRgba, readLumaImage } from './luma';
 import { SCROLL_TO_UNREADABLE_KEY, type PageRemeasure, type PageScanResult } from './page-scan-result';
 import { classifyQrPayload, type QrPayloadKind } from './payload';
@@ -35,7 +35,7 @@ export interface ScanTabBrowser {
 /** Dependencies of scanTab, replaceable in tests. */
 export interface ScanTabDeps {
   browser: ScanTabBrowser;
-  loadImageData?: (dataUrl: string) => Promise<RgbaImage>;
+  loadScreenshot?: (dataUrl: string) => Promise<Screenshot>;
   wait?: (ms: number) => Promise<void>;
 }
 
@@ -55,7 +55,6 @@ export const SCANNER_SCRIPT = '/scanner.js';
 /** Finds and decodes QR codes in a tab: page elements first, screenshot crops for unreadable ones, the whole screenshot as the last resort. */
 export async function scanTab(tabId: number, deps: ScanTabDeps, options: ScanTabOptions = {}): Promise<ScanResult> {
   const { browser } = deps;
-  const loadImageData = deps.loadImageData ?? loadImageDataFromDataUrl;
   const found: ScanResult['found'] = [];
   const notes: string[] = [];
   const add = (payload: string, source: QrSource) => {
@@ -84,39 +83,42 @@ export async function scanTab(tabId: number, deps: ScanTabDeps, options: ScanTab
   const subframeCrops = frames.filter((f) => f.frameId !== 0).reduce((n, f) => n + f.result.needsCrop.length, 0);
   if (subframeCrops > 0) notes.push(`${subframeCrops} image(s) inside embedded frames could not be read directly.`);
 
-  let shot: RgbaImage | undefined;
-  const takeShot = async (): Promise<RgbaImage | undefined> => {
-    shot ??= await captureTab(deps, tabId, notes, loadImageData);
+  let shot: Screenshot | undefined;
+  const takeShot = async (): Promise<Screenshot | undefined> => {
+    shot ??= await captureTab(deps, tabId, notes);
     return shot;
   };
-
-  if (top && top.needsCrop.length > 0) {
-    const image = await takeShot();
-    if (image) {
-      for (const item of top.needsCrop) {
-        const rect = cropRectForElement(item.rect, {
-          devicePixelRatio: top.viewport.devicePixelRatio,
-          screenshotWidth: image.width,
-          screenshotHeight: image.height,
-          viewportWidth: top.viewport.innerWidth,
-        });
-        const payload = rect ? decodeQrPixels(cropImageData(image, rect)) : undefined;
-        if (payload !== undefined) add(payload, 'crop');
+  try {
+    if (top && top.needsCrop.length > 0) {
+      const image = await takeShot();
+      if (image) {
+        for (const item of top.needsCrop) {
+          const rect = cropRectForElement(item.rect, {
+            devicePixelRatio: top.viewport.devicePixelRatio,
+            screenshotWidth: image.width,
+            screenshotHeight: image.height,
+            viewportWidth: top.viewport.innerWidth,
+          });
+          const payload = rect ? decodeQrPixels(image.read(rect)) : undefined;
+          if (payload !== undefined) add(payload, 'crop');
+        }
       }
     }
-  }
 
-  // The whole screenshot shows embedded frames too; a scan for the top page alone must not read theirs.
-  if (found.length === 0 && !options.topFrameOnly) {
-    const image = await takeShot();
-    const payload = image ? decodeQrPixels(image) : undefined;
-    if (payload !== undefined) add(payload, 'screenshot');
-    if (frames.length === 0 && !image) {
-      throw new QrError(
-        'qr/cannot-read-page',
-        'This page cannot be scanned: the browser does not let extensions read it (for example browser settings pages or extension stores). Open the enrolment page of your portal and try again.',
-      );
+    // The whole screenshot shows embedded frames too; a scan for the top page alone must not read theirs.
+    if (found.length === 0 && !options.topFrameOnly) {
+      const image = await takeShot();
+      const payload = image ? decodeQrPixels(image.read()) : undefined;
+      if (payload !== undefined) add(payload, 'screenshot');
+      if (frames.length === 0 && !image) {
+        throw new QrError(
+          'qr/cannot-read-page',
+          'This page cannot be scanned: the browser does not let extensions read it (for example browser settings pages or extension stores). Open the enrolment page of your portal and try again.',
+        );
+      }
     }
+  } finally {
+    shot?.close();
   }
   return { found, notes };
 }
@@ -174,8 +176,8 @@ async function captureTab(
   deps: ScanTabDeps,
   tabId: number,
   notes: string[],
-  loadImageData: (dataUrl: string) => Promise<RgbaImage>,
-): Promise<RgbaImage | undefined> {
+): Promise<Screenshot | undefined> {
+  const load = deps.loadScreenshot ?? loadScreenshot;
   const wait = deps.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   try {
     const tab = await deps.browser.tabs.get(tabId);
@@ -188,7 +190,7 @@ async function captureTab(
     // a couple of retries once that window passes.
     for (let attempt = 1; ; attempt++) {
       try {
-        return await loadImageData(await deps.browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' }));
+        return await load(await deps.browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' }));
       } catch (error) {
         if (attempt >= CAPTURE_ATTEMPTS) throw error;
         await wait(600);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeQrPixels } from '../../src/qr/decode';
+import { decodeQrPixels, halfSize } from '../../src/qr/decode';
 import { FIXTURE_OTPAUTH, FIXTURE_OTPAUTH_LONG, FIXTURE_URL } from '../fixtures/qr/payloads';
 import { blankImage, createQrMatrix, pasteImage, renderQrRgba } from '../fixtures/qr/render';
 
@@ -41,6 +41,28 @@ describe('decodeQrPixels', () => {
       image.data[i] = image.data[i]! + ((seed % 61) - 30);
     }
     expect(decodeQrPixels(image)).toBe(FIXTURE_OTPAUTH);
+  });
+
+  it.each([
+    { what: 'large modules (read from the half-size copy)', moduleSize: 6, inverted: false },
+    { what: 'large modules, light on dark (half-size copy misses, full size reads)', moduleSize: 6, inverted: true },
+    { what: 'one-pixel modules in a large image (too fine for half size)', moduleSize: 1, inverted: false },
+  ])('reads a code in an image over 200 px with $what', ({ moduleSize, inverted }) => {
+    const code = renderQrRgba(FIXTURE_OTPAUTH_LONG, { moduleSize, inverted });
+    const image = blankImage(Math.max(260, code.width + 20), Math.max(260, code.height + 20), inverted ? 0 : 240);
+    pasteImage(image, code, 10, 10);
+    expect(decodeQrPixels(image)).toBe(FIXTURE_OTPAUTH_LONG);
+  });
+
+  it('halves an image to grey pixels, each the mean luminance of its 2×2 block', () => {
+    const data = new Uint8ClampedArray(4 * 2 * 4);
+    // Row 0: white, black, red, red; row 1: white, black, red, red.
+    const pixels = [[255, 255, 255], [0, 0, 0], [255, 0, 0], [255, 0, 0]];
+    for (let y = 0; y < 2; y++) for (let x = 0; x < 4; x++) data.set([...pixels[x]!, 255], (y * 4 + x) * 4);
+    const half = halfSize({ data, width: 4, height: 2 });
+    expect([half.width, half.height]).toEqual([2, 1]);
+    // (255 + 255 + 0 + 0) / 4 and (54 × 4) / 4, to within the rounding of the weights.
+    expect([...half.data].map((v, i) => (i % 4 === 3 ? v : Math.round(v / 2)))).toEqual([64, 64, 64, 255, 27, 27, 27, 255]);
   });
 
   it('returns undefined for an image without a code, an empty image and short data', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QrError } from '../../src/errors';
 import type { RgbaImage } from '../../src/qr/decode';
 import type { PageScanResult } from '../../src/qr/page-scan-result';
+import { screenshotFromPixels } from '../../src/qr/image-data';
 import { toLumaImage } from '../../src/qr/luma';
 import { scanTab, type ScanTabBrowser } from '../../src/qr/scan-tab';
 import { FIXTURE_MIGRATION_BATCH, FIXTURE_OTPAUTH, FIXTURE_URL } from '../fixtures/qr/payloads';
@@ -53,14 +54,14 @@ function fake(options: FakeOptions) {
       },
     },
   };
-  const loadImageData = async (dataUrl: string) => {
+  const loadScreenshot = async (dataUrl: string) => {
     calls.load++;
     expect(dataUrl).toBe('data:image/png;base64,shot');
     if (!options.shot) throw new Error('no screenshot in this test');
-    return options.shot;
+    return screenshotFromPixels(options.shot);
   };
   const wait = async (ms: number) => void calls.waited.push(ms);
-  return { deps: { browser, loadImageData, wait }, calls };
+  return { deps: { browser, loadScreenshot, wait }, calls };
 }
 
 // A 2x screenshot (1600x1000 device px for an 800x500 CSS viewport) with codes at the given CSS positions.
