@@ -7,7 +7,7 @@ import {
 } from './policy-types';
 import { parseSitePattern } from './site-pattern';
 
-/** A validated policy and one warning per value that was ignored. */
+/** A validated policy and one warning per value that was invalid (and what applies instead) or unknown. */
 export interface ParsedPolicy {
   policy: ManagedPolicy;
   warnings: string[];
@@ -23,21 +23,34 @@ function describeValue(value: unknown): string {
   return `a value of type ${typeof value}`;
 }
 
-function parseInteger(key: keyof typeof POLICY_INTEGER_RANGES, value: unknown, warnings: string[]): number | undefined {
-  const { min, max } = POLICY_INTEGER_RANGES[key];
+/**
+ * Integer policies fail closed: a number outside the range is moved to the nearest bound (a whole number, rounded
+ * the stricter way), anything else applies the strictest value, because ignoring the value would silently lift a
+ * restriction the organisation meant to impose.
+ */
+function parseInteger(key: keyof typeof POLICY_INTEGER_RANGES, value: unknown, warnings: string[]): number {
+  const { min, max, strict } = POLICY_INTEGER_RANGES[key];
   if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+  const strictest = strict === 'lower' ? min : max;
+  const applied =
+    typeof value === 'number' && !Number.isNaN(value)
+      ? Math.min(max, Math.max(min, strict === 'lower' ? Math.floor(value) : Math.ceil(value)))
+      : strictest;
   const extra =
     key === 'maxAutoLockMinutes' && value === 0
       ? ' 0 would mean "never lock on idle", which is no limit: leave the policy unset for that.'
       : '';
-  warnings.push(`Policy "${key}" was ignored: ${describeValue(value)} is not a whole number from ${min} to ${max}.${extra}`);
-  return undefined;
+  warnings.push(
+    `Policy "${key}": ${describeValue(value)} is not a whole number from ${min} to ${max}, so ${applied} applies until it is fixed.${extra}`,
+  );
+  return applied;
 }
 
-function parseBoolean(key: string, value: unknown, warnings: string[]): boolean | undefined {
+/** Boolean policies fail closed too: each one's false is the restriction (no plain export, no auto-submit, no automatic fill). */
+function parseBoolean(key: string, value: unknown, warnings: string[]): boolean {
   if (typeof value === 'boolean') return value;
-  warnings.push(`Policy "${key}" was ignored: ${describeValue(value)} is not true or false.`);
-  return undefined;
+  warnings.push(`Policy "${key}": ${describeValue(value)} is not true or false, so false applies until it is fixed.`);
+  return false;
 }
 
 /**
@@ -77,8 +90,9 @@ function parseAllowedSites(value: unknown, warnings: string[]): string[] {
 }
 
 /**
- * Validates the raw contents of `storage.managed`. Never throws: each invalid value is left out with a warning
- * naming the key, what was wrong and what is valid; unknown keys are reported too.
+ * Validates the raw contents of `storage.managed`. Never throws: each invalid value is replaced by the strictest
+ * reading of it, with a warning naming the key, what was wrong, what is valid and what applies meanwhile; unknown
+ * keys are reported too.
  */
 export function parsePolicy(raw: unknown): ParsedPolicy {
   const warnings: string[] = [];
@@ -98,12 +112,10 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
       policy.allowedSites = parseAllowedSites(value, warnings);
     } else if (key in POLICY_INTEGER_RANGES) {
       const rangeKey = key as keyof typeof POLICY_INTEGER_RANGES;
-      const parsed = parseInteger(rangeKey, value, warnings);
-      if (parsed !== undefined) policy[rangeKey] = parsed;
+      policy[rangeKey] = parseInteger(rangeKey, value, warnings);
     } else if ((POLICY_BOOLEAN_KEYS as readonly string[]).includes(key)) {
       const boolKey = key as (typeof POLICY_BOOLEAN_KEYS)[number];
-      const parsed = parseBoolean(boolKey, value, warnings);
-      if (parsed !== undefined) policy[boolKey] = parsed;
+      policy[boolKey] = parseBoolean(boolKey, value, warnings);
     }
   }
   return { policy, warnings };

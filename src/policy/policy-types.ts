@@ -2,8 +2,8 @@ import { MAX_IDLE_MINUTES } from '../vault/auto-lock';
 import { DEFAULT_MIN_PASSPHRASE_LENGTH, KDF_CAP, KDF_FLOOR } from '../vault/kdf';
 
 /**
- * The organisation's managed settings (`storage.managed`), after validation. A key that is absent was not set
- * (or was set to something invalid and ignored with a warning); absent keys leave the user's own choice alone.
+ * The organisation's managed settings (`storage.managed`), after validation. A key that is absent was not set;
+ * absent keys leave the user's own choice alone. An invalid value is present as its strictest reading.
  */
 export interface ManagedPolicy {
   /** Origins (`https://portal.example.com`) or patterns (`https://*.example.com`), normalised; codes are filled only there. An empty list allows no site. */
@@ -38,13 +38,16 @@ export const POLICY_KEYS = [
 
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
-/** Inclusive ranges of the integer policies; public/managed-schema.json states the same bounds. */
+/**
+ * Inclusive ranges of the integer policies (public/managed-schema.json states the same bounds), and which end is
+ * the stricter one.
+ */
 export const POLICY_INTEGER_RANGES = {
   // 0 is no bound at all ("never lock on idle"); leave the key unset to mean that.
-  maxAutoLockMinutes: { min: 1, max: MAX_IDLE_MINUTES },
-  minPassphraseLength: { min: DEFAULT_MIN_PASSPHRASE_LENGTH, max: 128 },
-  minKdfMemoryKiB: { min: KDF_FLOOR.m, max: KDF_CAP.m },
-  minKdfIterations: { min: KDF_FLOOR.t, max: KDF_CAP.t },
+  maxAutoLockMinutes: { min: 1, max: MAX_IDLE_MINUTES, strict: 'lower' },
+  minPassphraseLength: { min: DEFAULT_MIN_PASSPHRASE_LENGTH, max: 128, strict: 'higher' },
+  minKdfMemoryKiB: { min: KDF_FLOOR.m, max: KDF_CAP.m, strict: 'higher' },
+  minKdfIterations: { min: KDF_FLOOR.t, max: KDF_CAP.t, strict: 'higher' },
 } as const;
 
 /** The boolean policies. */

@@ -15,8 +15,11 @@ export const DEFAULT_KDF_PARAMS: Readonly<KdfParams> = Object.freeze({ m: 19456,
 /** Nothing weaker is ever derived or accepted: a weaker header may be a downgrade attack. */
 export const KDF_FLOOR: Readonly<KdfParams> = DEFAULT_KDF_PARAMS;
 
-/** Anything costlier is refused so a hostile header cannot freeze the browser or exhaust memory. */
-export const KDF_CAP: Readonly<KdfParams> = Object.freeze({ m: 1024 * 1024, t: 20, p: 4 });
+/**
+ * Anything costlier is refused so a hostile header cannot freeze the browser or exhaust memory: 256 MiB and 10
+ * passes already take some seconds to unlock here (the default takes a quarter of a second).
+ */
+export const KDF_CAP: Readonly<KdfParams> = Object.freeze({ m: 256 * 1024, t: 10, p: 4 });
 
 /** Length of the key-encryption key derived from the passphrase (AES-256). */
 export const KEK_BYTES = 32;

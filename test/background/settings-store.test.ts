@@ -101,9 +101,11 @@ describe('createSettingsStore under an organisation policy', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
   });
 
-  it('reports invalid policy values as warnings and ignores them', async () => {
-    const effective = await managed({ maxAutoLockMinutes: 'soon' }).effective();
-    expect(effective.warnings.join(' ')).toMatch(/maxAutoLockMinutes/);
-    expect(effective.settings.autoLockMinutes).toBe(15);
+  it('reports invalid policy values as warnings and applies their strictest reading', async () => {
+    const effective = await managed({ maxAutoLockMinutes: 'soon', allowAutoSubmit: 'yes' }).effective();
+    expect(effective.warnings.join(' ')).toMatch(/maxAutoLockMinutes.*so 1 applies/);
+    expect(effective.settings.autoLockMinutes).toBe(1);
+    expect(effective.settings.autoSubmit).toBe(false);
+    expect(effective.locked).toMatchObject({ autoSubmit: 'policy' });
   });
 });

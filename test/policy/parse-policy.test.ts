@@ -15,9 +15,9 @@ describe('parsePolicy: valid values are kept', () => {
     [{ autoFill: false }, { autoFill: false }],
     [{ minKdfMemoryKiB: 19456 }, { minKdfMemoryKiB: 19456 }],
     [{ minKdfMemoryKiB: 65536 }, { minKdfMemoryKiB: 65536 }],
-    [{ minKdfMemoryKiB: 1048576 }, { minKdfMemoryKiB: 1048576 }],
+    [{ minKdfMemoryKiB: 262144 }, { minKdfMemoryKiB: 262144 }],
     [{ minKdfIterations: 2 }, { minKdfIterations: 2 }],
-    [{ minKdfIterations: 20 }, { minKdfIterations: 20 }],
+    [{ minKdfIterations: 10 }, { minKdfIterations: 10 }],
     [{ allowedSites: ['https://portal.example.com'] }, { allowedSites: ['https://portal.example.com'] }],
     [
       { allowedSites: ['https://*.Example.com/', 'https://*.example.com', 'portal.example.org', 'http://localhost:8417'] },
@@ -51,36 +51,37 @@ describe('parsePolicy: nothing managed', () => {
   });
 });
 
-describe('parsePolicy: invalid values are ignored with a specific warning', () => {
+describe('parsePolicy: invalid values fail closed, with a specific warning', () => {
   it.each([
-    [{ maxAutoLockMinutes: 0 }, /"maxAutoLockMinutes".*0 is not a whole number from 1 to 1440.*leave the policy unset/],
-    [{ maxAutoLockMinutes: 1441 }, /"maxAutoLockMinutes".*1441 is not a whole number from 1 to 1440/],
-    [{ maxAutoLockMinutes: -5 }, /"maxAutoLockMinutes".*-5/],
-    [{ maxAutoLockMinutes: 2.5 }, /"maxAutoLockMinutes".*2\.5 is not a whole number/],
-    [{ maxAutoLockMinutes: '30' }, /"maxAutoLockMinutes".*the text "30" is not a whole number/],
-    [{ maxAutoLockMinutes: Number.NaN }, /"maxAutoLockMinutes".*NaN/],
-    [{ minPassphraseLength: 7 }, /"minPassphraseLength".*7 is not a whole number from 8 to 128/],
-    [{ minPassphraseLength: 129 }, /"minPassphraseLength".*from 8 to 128/],
-    [{ minPassphraseLength: true }, /"minPassphraseLength".*true is not a whole number/],
-    [{ minKdfMemoryKiB: 19455 }, /"minKdfMemoryKiB".*19455 is not a whole number from 19456 to 1048576/],
-    [{ minKdfMemoryKiB: 2 ** 21 }, /"minKdfMemoryKiB".*from 19456 to 1048576/],
-    [{ minKdfIterations: 1 }, /"minKdfIterations".*1 is not a whole number from 2 to 20/],
-    [{ minKdfIterations: 21 }, /"minKdfIterations".*from 2 to 20/],
-    [{ allowPlainExport: 'false' }, /"allowPlainExport".*the text "false" is not true or false/],
-    [{ allowAutoSubmit: 0 }, /"allowAutoSubmit".*0 is not true or false/],
-    [{ autoFill: null }, /"autoFill".*null is not true or false/],
-    [{ autoFill: {} }, /"autoFill".*type object is not true or false/],
-  ])('%j', (raw, warning) => {
+    [{ maxAutoLockMinutes: 0 }, 1, /"maxAutoLockMinutes".*0 is not a whole number from 1 to 1440, so 1 applies.*leave the policy unset/],
+    [{ maxAutoLockMinutes: 1441 }, 1440, /"maxAutoLockMinutes".*1441 is not a whole number from 1 to 1440, so 1440 applies/],
+    [{ maxAutoLockMinutes: -5 }, 1, /"maxAutoLockMinutes".*-5.*so 1 applies/],
+    [{ maxAutoLockMinutes: 2.5 }, 2, /"maxAutoLockMinutes".*2\.5 is not a whole number.*so 2 applies/],
+    [{ maxAutoLockMinutes: '30' }, 1, /"maxAutoLockMinutes".*the text "30" is not a whole number.*so 1 applies/],
+    [{ maxAutoLockMinutes: Number.NaN }, 1, /"maxAutoLockMinutes".*NaN.*so 1 applies/],
+    [{ minPassphraseLength: 7 }, 8, /"minPassphraseLength".*7 is not a whole number from 8 to 128, so 8 applies/],
+    [{ minPassphraseLength: 12.2 }, 13, /"minPassphraseLength".*12\.2.*so 13 applies/],
+    [{ minPassphraseLength: 129 }, 128, /"minPassphraseLength".*from 8 to 128, so 128 applies/],
+    [{ minPassphraseLength: true }, 128, /"minPassphraseLength".*true is not a whole number.*so 128 applies/],
+    [{ minKdfMemoryKiB: 19455 }, 19456, /"minKdfMemoryKiB".*19455 is not a whole number from 19456 to 262144/],
+    [{ minKdfMemoryKiB: 2 ** 19 }, 262144, /"minKdfMemoryKiB".*from 19456 to 262144, so 262144 applies/],
+    [{ minKdfIterations: 1 }, 2, /"minKdfIterations".*1 is not a whole number from 2 to 10, so 2 applies/],
+    [{ minKdfIterations: 21 }, 10, /"minKdfIterations".*from 2 to 10, so 10 applies/],
+    [{ allowPlainExport: 'true' }, false, /"allowPlainExport".*the text "true" is not true or false, so false applies/],
+    [{ allowAutoSubmit: 1 }, false, /"allowAutoSubmit".*1 is not true or false, so false applies/],
+    [{ autoFill: null }, false, /"autoFill".*null is not true or false/],
+    [{ autoFill: {} }, false, /"autoFill".*type object is not true or false/],
+  ])('%j', (raw, applied, warning) => {
     const { policy, warnings } = parsePolicy(raw);
-    expect(policy).toEqual({});
+    expect(policy).toEqual({ [Object.keys(raw)[0]!]: applied });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(warning);
-    expect(warnings[0]).toMatch(/ignored/);
+    expect(warnings[0]).toMatch(/until it is fixed/);
   });
 
   it('keeps the valid keys next to invalid ones', () => {
     const { policy, warnings } = parsePolicy({ autoFill: false, minKdfIterations: 1, maxAutoLockMinutes: 30 });
-    expect(policy).toEqual({ autoFill: false, maxAutoLockMinutes: 30 });
+    expect(policy).toEqual({ autoFill: false, minKdfIterations: 2, maxAutoLockMinutes: 30 });
     expect(warnings).toHaveLength(1);
   });
 

@@ -55,7 +55,7 @@ describe('readManagedPolicy', () => {
   it('validates what it reads', async () => {
     const managed = area(async () => ({ autoFill: false, maxAutoLockMinutes: 0, color: 'blue' }));
     const { policy, warnings } = await readManagedPolicy(managed);
-    expect(policy).toEqual({ autoFill: false });
+    expect(policy).toEqual({ autoFill: false, maxAutoLockMinutes: 1 });
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/"maxAutoLockMinutes"/);
     expect(warnings[1]).toMatch(/Unknown policy "color"/);
