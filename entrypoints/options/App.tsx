@@ -19,7 +19,6 @@ export function App() {
   const client = useClient();
   const [state, setState] = useState<VaultState | 'loading'>('loading');
   const [effective, setEffective] = useState<EffectiveSettings | undefined>(undefined);
-  const settings = effective?.settings;
   const [status, setStatus] = useState<{ text: string; error?: boolean } | undefined>(undefined);
   // Bumped after an import so the sections listing accounts read them again.
   const [accountsVersion, setAccountsVersion] = useState(0);

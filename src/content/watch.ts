@@ -3,7 +3,9 @@ import { looksLikeEnrolmentQrCue } from '../qr/cue';
 
 /** Mutations closer together than this share one check. */
 const BATCH_MS = 30;
-/** While a page keeps changing, each check waits twice as long as the one before, up to this. */
+/** More nodes than this added, removed or changed at once make a heavy rewrite (a feed, a ticker, a long list). */
+const HEAVY_CHANGE_NODES = 50;
+/** While a page keeps rewriting itself heavily, each check waits twice as long as the one before, up to this. */
 const MAX_BATCH_MS = 200;
 /** Changes that can show a code field: elements added or removed, and the attributes that hide or reveal one. */
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'type'] };
@@ -20,13 +22,14 @@ export interface WatchCallbacks {
 /**
  * Checks the page once, then after DOM changes (single-page apps render MFA steps late). The first change
  * after a quiet spell is checked at once, so a field that appears is filled without delay; further changes
- * within a short interval share one check, and a page that keeps changing is checked less and less often, but
- * at least every 200 ms (timers, unlike animation frames, also run in background tabs).
+ * within a short interval share one check (timers, unlike animation frames, also run in background tabs).
+ * A page that keeps rewriting large parts of itself is checked less and less often, but at least every 200 ms;
+ * small changes, such as a sign-in step replacing the last one, keep the short interval.
  * The field check is a cheap query; the costlier QR cue runs at most twice a second.
  *
- * The observer only needs to learn that something changed, not what: once it has, it stops listening until
- * the check runs (which looks at the whole page as it is then), so a page that rewrites itself continuously
- * costs the browser no mutation records in between.
+ * The observer only needs to learn that something changed, and roughly how much: after its first report it
+ * stops listening until the check runs (which looks at the whole page as it is then), so a page that rewrites
+ * itself continuously makes the browser keep no mutation records meanwhile.
  */
 export function watchForCandidates(
   doc: Document,
@@ -36,6 +39,8 @@ export function watchForCandidates(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastCheck = Number.NEGATIVE_INFINITY;
   let interval = BATCH_MS;
+  let heavy = false;
+  let stopped = false;
   let lastCue = Number.NEGATIVE_INFINITY;
   let cueTimer: ReturnType<typeof setTimeout> | undefined;
   const checkCue = () => {
@@ -43,14 +48,17 @@ export function watchForCandidates(
     lastCue = now();
     if (cue(doc)) callbacks.onEnrolmentCue?.();
   };
-  let stopped = false;
-  const observer = new MutationObserver(() => schedule());
-  const listen = () => observer.observe(doc.documentElement, OBSERVED);
+  const observer = new MutationObserver((records) => {
+    heavy = changedNodes(records) > HEAVY_CHANGE_NODES;
+    schedule();
+  });
   const check = () => {
     timer = undefined;
     if (stopped) return;
+    interval = heavy ? Math.min(interval * 2, MAX_BATCH_MS) : BATCH_MS;
+    heavy = false;
     // Listening again before looking: a change made after this point is seen and gets its own check.
-    listen();
+    observer.observe(doc.documentElement, OBSERVED);
     lastCheck = now();
     if (callbacks.onEnrolmentCue) {
       const wait = CUE_INTERVAL_MS - (lastCheck - lastCue);
@@ -64,13 +72,7 @@ export function watchForCandidates(
     if (timer !== undefined || stopped) return;
     observer.disconnect();
     const quietFor = now() - lastCheck;
-    if (quietFor >= interval) {
-      interval = BATCH_MS;
-      timer = setTimeout(check, 0);
-    } else {
-      timer = setTimeout(check, interval - quietFor);
-      interval = Math.min(interval * 2, MAX_BATCH_MS);
-    }
+    timer = setTimeout(check, quietFor >= interval ? 0 : interval - quietFor);
   }
   doc.addEventListener('load', schedule, true);
   check();
@@ -81,4 +83,10 @@ export function watchForCandidates(
     clearTimeout(timer);
     clearTimeout(cueTimer);
   };
+}
+
+function changedNodes(records: MutationRecord[]): number {
+  let count = 0;
+  for (const record of records) count += record.type === 'childList' ? record.addedNodes.length + record.removedNodes.length : 1;
+  return count;
 }

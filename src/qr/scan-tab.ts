@@ -1,6 +1,6 @@
 import { QrError } from '../errors';
 import { cropRectForElement } from './crop';
-import { decodeQrPixels, type RgbaImage } from './decode';
+import { decodeQrPixels } from './decode';
 import { loadScreenshot, type Screenshot } from './image-data';
 import { lumaToRgba, readLumaImage } from './luma';
 import { SCROLL_TO_UNREADABLE_KEY, type PageRemeasure, type PageScanResult } from './page-scan-result';
