@@ -94,8 +94,10 @@ export class VaultService {
 
   /** Whether a vault exists and whether its key is held in session storage. */
   async status(): Promise<VaultStatus> {
-    if (!(await hasGeneration(this.local))) return 'uninitialised';
-    return (await hasSessionKey(this.session)) ? 'unlocked' : 'locked';
+    // Both reads at once: one wait for the browser's storage instead of two.
+    const [exists, keyHeld] = await Promise.all([hasGeneration(this.local), hasSessionKey(this.session)]);
+    if (!exists) return 'uninitialised';
+    return keyHeld ? 'unlocked' : 'locked';
   }
 
   /** Creates an empty vault protected by `passphrase` and leaves it unlocked; refuses if one exists. */
@@ -246,8 +248,15 @@ export class VaultService {
   private async openUnlocked(): Promise<Opened> {
     // A lock() while this read is under way must win: nothing opened before it may be kept or handed out.
     const epoch = this.lockEpoch;
-    const key = await readSessionKey(this.session);
-    const opened = await loadGeneration(this.local, (stored) => this.openRemembered(stored, key, epoch), mayFallBack);
+    // The key and the vault are read side by side; a missing key is still the error reported first.
+    const keyRead = readSessionKey(this.session);
+    let opened: Opened;
+    try {
+      opened = await loadGeneration(this.local, async (stored) => this.openRemembered(stored, await keyRead, epoch), mayFallBack);
+    } catch (error) {
+      await keyRead;
+      throw error;
+    }
     if (epoch !== this.lockEpoch) throw vaultError('vault/locked', 'The vault is locked; unlock it with your passphrase first.');
     return opened;
   }
