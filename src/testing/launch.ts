@@ -21,6 +21,8 @@ export interface LaunchOptions {
   extensionPath?: string;
   /** Extra browser arguments. */
   args?: string[];
+  /** The colour scheme pages see (`prefers-color-scheme`); the system's when omitted. */
+  colorScheme?: 'light' | 'dark';
 }
 
 /** A running browser with Portal Authenticator loaded. */
@@ -75,7 +77,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       userDataDir,
       pipe: true,
       enableExtensions: true,
-      args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+      args: [...CHROMIUM_ARGS, ...(options.colorScheme === 'dark' ? ['--force-dark-mode'] : []), ...(options.args ?? [])],
     });
     extensionId = await browser.installExtension(extensionPath);
     await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(extensionId));
@@ -89,6 +91,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       args: ['--remote-allow-system-access', ...(options.args ?? [])],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+        // 0 dark, 1 light, 2 follow the system.
+        'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : options.colorScheme === 'light' ? 1 : 2,
       },
     });
     await browser.installExtension(extensionPath);

@@ -38,3 +38,17 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
     expect((await session.request({ type: 'accounts.list' })).accounts).toHaveLength(1);
   });
 });
+
+describe.each(BROWSERS)('tester kit colour scheme in %s', (browserName) => {
+  it('launches with the dark or light scheme that pages see', async () => {
+    for (const colorScheme of ['dark', 'light'] as const) {
+      const session = await launchWithExtension({ browser: browserName, colorScheme });
+      try {
+        const page = await session.openExtensionPage('popup.html');
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), colorScheme).toBe(colorScheme === 'dark');
+      } finally {
+        await session.close();
+      }
+    }
+  });
+});
