@@ -3,7 +3,7 @@ import type { Reply, VaultOverview } from '../../src/messages';
 import { unwrapReply } from '../../src/send-request';
 import { createBrowserClient } from '../../src/ui/client';
 import { ClientContext } from '../../src/ui/client-context';
-import { OPENING_REQUEST } from '../../src/ui/first-screen';
+import { EARLY_OVERVIEW_GLOBAL, OPENING_REQUEST } from '../../src/ui/first-screen';
 import { App } from './App';
 import baseCss from '../../src/ui/base.css?inline';
 import popupCss from './style.css?inline';
@@ -27,6 +27,6 @@ const show = (overview?: VaultOverview) =>
 // popup-ask.js asked for the overview before this script loaded; ask here only if it did not. Nothing renders
 // until the answer is in, so the first render is the finished screen. On failure the App asks again itself and
 // shows the error if that fails too.
-const early = (globalThis as { portalEarlyOverview?: Promise<Reply<'vault.overview'>> }).portalEarlyOverview;
+const early = (globalThis as Record<string, unknown>)[EARLY_OVERVIEW_GLOBAL] as Promise<Reply<'vault.overview'>> | undefined;
 const overview: Promise<VaultOverview> = early ? early.then((reply) => unwrapReply<'vault.overview'>(reply)) : client.request(OPENING_REQUEST);
 overview.then(show, () => show());

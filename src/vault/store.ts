@@ -250,6 +250,8 @@ export class VaultService {
     const epoch = this.lockEpoch;
     // The key and the vault are read side by side; a missing key is still the error reported first.
     const keyRead = readSessionKey(this.session);
+    // Handled below (awaited in every path), but possibly only after it has already failed.
+    keyRead.catch(() => undefined);
     let opened: Opened;
     try {
       opened = await loadGeneration(this.local, async (stored) => this.openRemembered(stored, await keyRead, epoch), mayFallBack);
