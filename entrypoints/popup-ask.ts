@@ -9,5 +9,7 @@ import { EARLY_OVERVIEW_GLOBAL, OPENING_REQUEST } from '../src/ui/first-screen';
 export default defineUnlistedScript(() => {
   const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
   const pending = api.runtime.sendMessage(OPENING_REQUEST) as Promise<Reply<'vault.overview'>>;
+  // The popup's script handles a failure (it asks again); until it has loaded, nothing is left unhandled.
+  pending.catch(() => undefined);
   (globalThis as Record<string, unknown>)[EARLY_OVERVIEW_GLOBAL] = pending;
 });

@@ -29,7 +29,11 @@ export function App({ overview }: { overview?: VaultOverview }) {
         setPreload(preloadOf(answer));
         setState(answer.state);
       })
-      .catch((err) => setError(describeUiError(err)));
+      // The accounts could not be read (a damaged vault, a storage error): show the state anyway, so the
+      // screen keeps its lock and settings buttons and says what went wrong where the list would be.
+      .catch((err) =>
+        client.request({ type: 'vault.status' }).then(({ state: next }) => setState(next), () => setError(describeUiError(err))),
+      );
   }, [client]);
 
   if (error) {

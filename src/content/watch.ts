@@ -39,7 +39,6 @@ export function watchForCandidates(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastCheck = Number.NEGATIVE_INFINITY;
   let interval = BATCH_MS;
-  let heavy = false;
   let stopped = false;
   let lastCue = Number.NEGATIVE_INFINITY;
   let cueTimer: ReturnType<typeof setTimeout> | undefined;
@@ -48,15 +47,10 @@ export function watchForCandidates(
     lastCue = now();
     if (cue(doc)) callbacks.onEnrolmentCue?.();
   };
-  const observer = new MutationObserver((records) => {
-    heavy = changedNodes(records) > HEAVY_CHANGE_NODES;
-    schedule();
-  });
+  const observer = new MutationObserver((records) => schedule(changedNodes(records) > HEAVY_CHANGE_NODES));
   const check = () => {
     timer = undefined;
     if (stopped) return;
-    interval = heavy ? Math.min(interval * 2, MAX_BATCH_MS) : BATCH_MS;
-    heavy = false;
     // Listening again before looking: a change made after this point is seen and gets its own check.
     observer.observe(doc.documentElement, OBSERVED);
     lastCheck = now();
@@ -68,18 +62,20 @@ export function watchForCandidates(
     }
     if (hasCandidateInputs(doc)) callbacks.onFields();
   };
-  function schedule() {
+  function schedule(heavy = false) {
     if (timer !== undefined || stopped) return;
     observer.disconnect();
+    interval = heavy ? Math.min(interval * 2, MAX_BATCH_MS) : BATCH_MS;
     const quietFor = now() - lastCheck;
     timer = setTimeout(check, quietFor >= interval ? 0 : interval - quietFor);
   }
-  doc.addEventListener('load', schedule, true);
+  const onLoad = () => schedule();
+  doc.addEventListener('load', onLoad, true);
   check();
   return () => {
     stopped = true;
     observer.disconnect();
-    doc.removeEventListener('load', schedule, true);
+    doc.removeEventListener('load', onLoad, true);
     clearTimeout(timer);
     clearTimeout(cueTimer);
   };

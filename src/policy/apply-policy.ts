@@ -1,5 +1,5 @@
 import type { Settings } from '../messages';
-import { DEFAULT_MIN_PASSPHRASE_LENGTH, KDF_CAP, KDF_FLOOR, type KdfParams } from '../vault/kdf';
+import { DEFAULT_MIN_PASSPHRASE_LENGTH, KDF_FLOOR, KDF_POLICY_CAP, type KdfParams } from '../vault/kdf';
 import { PolicyError } from './errors';
 import type { ManagedPolicy } from './policy-types';
 import { matchSitePattern, parseSitePattern, type SitePattern } from './site-pattern';
@@ -88,8 +88,8 @@ export function checkPassphraseAgainstPolicy(policy: ManagedPolicy, passphrase: 
 export function effectiveKdfParams(policy: ManagedPolicy): KdfParams {
   const clamp = (value: number | undefined, floor: number, cap: number) => Math.min(cap, Math.max(floor, value ?? floor));
   return {
-    m: clamp(policy.minKdfMemoryKiB, KDF_FLOOR.m, KDF_CAP.m),
-    t: clamp(policy.minKdfIterations, KDF_FLOOR.t, KDF_CAP.t),
+    m: clamp(policy.minKdfMemoryKiB, KDF_FLOOR.m, KDF_POLICY_CAP.m),
+    t: clamp(policy.minKdfIterations, KDF_FLOOR.t, KDF_POLICY_CAP.t),
     p: KDF_FLOOR.p,
   };
 }

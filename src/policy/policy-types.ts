@@ -1,5 +1,5 @@
 import { MAX_IDLE_MINUTES } from '../vault/auto-lock';
-import { DEFAULT_MIN_PASSPHRASE_LENGTH, KDF_CAP, KDF_FLOOR } from '../vault/kdf';
+import { DEFAULT_MIN_PASSPHRASE_LENGTH, KDF_FLOOR, KDF_POLICY_CAP } from '../vault/kdf';
 
 /**
  * The organisation's managed settings (`storage.managed`), after validation. A key that is absent was not set;
@@ -39,15 +39,15 @@ export const POLICY_KEYS = [
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
 /**
- * Inclusive ranges of the integer policies (public/managed-schema.json states the same bounds), and which end is
- * the stricter one.
+ * Inclusive ranges of the integer policies (public/managed-schema.json names them in each description but leaves
+ * the checking to the extension, see parsePolicy), and which end is the stricter one.
  */
 export const POLICY_INTEGER_RANGES = {
   // 0 is no bound at all ("never lock on idle"); leave the key unset to mean that.
   maxAutoLockMinutes: { min: 1, max: MAX_IDLE_MINUTES, strict: 'lower' },
   minPassphraseLength: { min: DEFAULT_MIN_PASSPHRASE_LENGTH, max: 128, strict: 'higher' },
-  minKdfMemoryKiB: { min: KDF_FLOOR.m, max: KDF_CAP.m, strict: 'higher' },
-  minKdfIterations: { min: KDF_FLOOR.t, max: KDF_CAP.t, strict: 'higher' },
+  minKdfMemoryKiB: { min: KDF_FLOOR.m, max: KDF_POLICY_CAP.m, strict: 'higher' },
+  minKdfIterations: { min: KDF_FLOOR.t, max: KDF_POLICY_CAP.t, strict: 'higher' },
 } as const;
 
 /** The boolean policies. */

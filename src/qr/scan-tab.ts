@@ -1,6 +1,6 @@
 import { QrError } from '../errors';
-import { cropRectForElement } from './crop';
-import { decodeQrPixels } from './decode';
+import { cropRectForElement, type PixelRect } from './crop';
+import { decodeQrPixels, type RgbaImage } from './decode';
 import { loadScreenshot, type Screenshot } from './image-data';
 import { lumaToRgba, readLumaImage } from './luma';
 import { SCROLL_TO_UNREADABLE_KEY, type PageRemeasure, type PageScanResult } from './page-scan-result';
@@ -99,7 +99,8 @@ export async function scanTab(tabId: number, deps: ScanTabDeps, options: ScanTab
             screenshotHeight: image.height,
             viewportWidth: top.viewport.innerWidth,
           });
-          const payload = rect ? decodeQrPixels(image.read(rect)) : undefined;
+          const pixels = rect ? readShot(image, notes, rect) : undefined;
+          const payload = pixels ? decodeQrPixels(pixels) : undefined;
           if (payload !== undefined) add(payload, 'crop');
         }
       }
@@ -108,7 +109,8 @@ export async function scanTab(tabId: number, deps: ScanTabDeps, options: ScanTab
     // The whole screenshot shows embedded frames too; a scan for the top page alone must not read theirs.
     if (found.length === 0 && !options.topFrameOnly) {
       const image = await takeShot();
-      const payload = image ? decodeQrPixels(image.read()) : undefined;
+      const pixels = image ? readShot(image, notes) : undefined;
+      const payload = pixels ? decodeQrPixels(pixels) : undefined;
       if (payload !== undefined) add(payload, 'screenshot');
       if (frames.length === 0 && !image) {
         throw new QrError(
@@ -170,6 +172,21 @@ function isOffscreen(rect: PageScanResult['needsCrop'][number]['rect'], viewport
   return rect.x < 0 || rect.y < 0 || rect.x + rect.width > viewport.innerWidth || rect.y + rect.height > viewport.innerHeight;
 }
 
+/** Pixels of the whole screenshot or of one rectangle; a failure becomes a note (once), as a failed capture does. */
+function readShot(image: Screenshot, notes: string[], rect?: PixelRect): RgbaImage | undefined {
+  try {
+    return image.read(rect);
+  } catch (error) {
+    const note = `The screenshot could not be read${describeFailure(error)}.`;
+    if (!notes.includes(note)) notes.push(note);
+    return undefined;
+  }
+}
+
+function describeFailure(error: unknown): string {
+  return error instanceof Error && error.message ? ` (${error.message.slice(0, 120)})` : '';
+}
+
 const CAPTURE_ATTEMPTS = 3;
 
 async function captureTab(
@@ -197,8 +214,7 @@ async function captureTab(
       }
     }
   } catch (error) {
-    const reason = error instanceof Error && error.message ? ` (${error.message.slice(0, 120)})` : '';
-    notes.push(`A screenshot of the tab could not be taken${reason}.`);
+    notes.push(`A screenshot of the tab could not be taken${describeFailure(error)}.`);
     return undefined;
   }
 }

@@ -77,7 +77,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       userDataDir,
       pipe: true,
       enableExtensions: true,
-      args: [...CHROMIUM_ARGS, ...(options.colorScheme === 'dark' ? ['--force-dark-mode'] : []), ...(options.args ?? [])],
+      // Blink's preferred scheme: 0 dark, 1 light.
+      args: [...CHROMIUM_ARGS, ...(options.colorScheme ? [`--blink-settings=preferredColorScheme=${options.colorScheme === 'dark' ? 0 : 1}`] : []), ...(options.args ?? [])],
     });
     extensionId = await browser.installExtension(extensionPath);
     await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(extensionId));

@@ -2,7 +2,7 @@
 export { createVaultService, VaultService, type ImportResult, type VaultServiceOptions, type VaultStatus, type PassphraseStrength } from './store';
 export { decryptBackup, encryptBackup, type BackupOptions } from './backup';
 export { autoLockFromMinutes, autoLockToMinutes, DEFAULT_AUTO_LOCK, shouldAutoLock, shouldLock, type AutoLockSetting } from './auto-lock';
-export { DEFAULT_KDF_PARAMS, KDF_CAP, KDF_FLOOR, type KdfParams } from './kdf';
+export { DEFAULT_KDF_PARAMS, KDF_CAP, KDF_FLOOR, KDF_POLICY_CAP, type KdfParams } from './kdf';
 export { type StorageAreaLike, SESSION_ACTIVITY_KEY, SESSION_KEY, VAULT_KEY, VAULT_NEXT_KEY } from './storage-area';
 export { findDuplicate, isSameAccount, type AccountInput, type AccountPatch, type VaultAccount, type VaultData } from './model';
 export { type VaultErrorCode } from './errors';

@@ -15,11 +15,15 @@ export const DEFAULT_KDF_PARAMS: Readonly<KdfParams> = Object.freeze({ m: 19456,
 /** Nothing weaker is ever derived or accepted: a weaker header may be a downgrade attack. */
 export const KDF_FLOOR: Readonly<KdfParams> = DEFAULT_KDF_PARAMS;
 
+/** Anything costlier is refused so a hostile header cannot freeze the browser or exhaust memory. */
+export const KDF_CAP: Readonly<KdfParams> = Object.freeze({ m: 1024 * 1024, t: 20, p: 4 });
+
 /**
- * Anything costlier is refused so a hostile header cannot freeze the browser or exhaust memory: 256 MiB and 10
- * passes already take some seconds to unlock here (the default takes a quarter of a second).
+ * The costliest parameters an organisation's policy may ask for new vaults and backups: 256 MiB and 10 passes
+ * already take some seconds to unlock (the default takes a quarter of a second). Lower than KDF_CAP so that
+ * vaults and backups written under earlier, wider bounds still open.
  */
-export const KDF_CAP: Readonly<KdfParams> = Object.freeze({ m: 256 * 1024, t: 10, p: 4 });
+export const KDF_POLICY_CAP: Readonly<KdfParams> = Object.freeze({ m: 256 * 1024, t: 10, p: 4 });
 
 /** Length of the key-encryption key derived from the passphrase (AES-256). */
 export const KEK_BYTES = 32;

@@ -87,6 +87,30 @@ describe('watchForCandidates', () => {
     stop();
   });
 
+  it('checks a small change at once after a heavy burst, without the raised interval', async () => {
+    vi.useFakeTimers();
+    const times: number[] = [];
+    const start = Date.now();
+    const stop = watchForCandidates(document, { onFields: () => times.push(Date.now() - start) }, { now: () => Date.now() });
+    document.body.innerHTML = '<input name="email"><div id="feed"></div>';
+    const feed = document.getElementById('feed')!;
+    for (let t = 0; t < 600; t += 5) {
+      for (let i = 0; i < 60; i++) feed.append(document.createElement('p'));
+      await vi.advanceTimersByTimeAsync(5);
+    }
+    // The feed stops; its last check is still pending. 40 ms after that check (less than the raised interval,
+    // more than the short one) the code field appears.
+    await vi.advanceTimersToNextTimerAsync();
+    const checks = times.length;
+    await vi.advanceTimersByTimeAsync(40);
+    expect(times.length).toBe(checks);
+    document.body.insertAdjacentHTML('beforeend', '<input name="otp" autocomplete="one-time-code">');
+    const appeared = Date.now() - start;
+    await vi.advanceTimersByTimeAsync(1);
+    expect(times.at(-1)).toBe(appeared);
+    stop();
+  });
+
   it('keeps the short interval for small changes, even when they come often', async () => {
     vi.useFakeTimers();
     const times: number[] = [];

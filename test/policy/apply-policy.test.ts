@@ -13,7 +13,7 @@ import {
 import { PolicyError } from '../../src/policy/errors';
 import { parsePolicy } from '../../src/policy/parse-policy';
 import type { ManagedPolicy } from '../../src/policy/policy-types';
-import { KDF_CAP, KDF_FLOOR, preparePassphrase } from '../../src/vault/kdf';
+import { KDF_FLOOR, KDF_POLICY_CAP, preparePassphrase } from '../../src/vault/kdf';
 
 const user = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...patch });
 
@@ -169,7 +169,7 @@ describe('effectiveKdfParams', () => {
     [{ minKdfMemoryKiB: 47104, minKdfIterations: 3 }, { m: 47104, t: 3, p: KDF_FLOOR.p }],
     // Hand-built policies outside the validated range are still held to the floor and cap.
     [{ minKdfMemoryKiB: 1024, minKdfIterations: 1 }, { m: KDF_FLOOR.m, t: KDF_FLOOR.t, p: KDF_FLOOR.p }],
-    [{ minKdfMemoryKiB: 10 ** 9, minKdfIterations: 1000 }, { m: KDF_CAP.m, t: KDF_CAP.t, p: KDF_FLOOR.p }],
+    [{ minKdfMemoryKiB: 10 ** 9, minKdfIterations: 1000 }, { m: KDF_POLICY_CAP.m, t: KDF_POLICY_CAP.t, p: KDF_FLOOR.p }],
   ])('%j', (policy, expected) => {
     expect(effectiveKdfParams(policy)).toEqual(expected);
   });

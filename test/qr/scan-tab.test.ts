@@ -18,6 +18,8 @@ interface FakeOptions {
   frames?: Array<{ frameId: number; result: unknown }>;
   injectFails?: 'all-frames' | 'always';
   shot?: RgbaImage;
+  /** Reading the decoded screenshot's pixels fails (no canvas, out of memory). */
+  readFails?: boolean;
   active?: boolean;
   captureErrors?: string[];
   /** What the page answers when asked to scroll to its first unreadable element. */
@@ -25,7 +27,7 @@ interface FakeOptions {
 }
 
 function fake(options: FakeOptions) {
-  const calls = { inject: [] as unknown[], capture: 0, load: 0, waited: [] as number[], remeasure: [] as unknown[] };
+  const calls = { inject: [] as unknown[], capture: 0, load: 0, closed: 0, waited: [] as number[], remeasure: [] as unknown[] };
   const captureErrors = [...(options.captureErrors ?? [])];
   const browser: ScanTabBrowser = {
     scripting: {
@@ -58,7 +60,15 @@ function fake(options: FakeOptions) {
     calls.load++;
     expect(dataUrl).toBe('data:image/png;base64,shot');
     if (!options.shot) throw new Error('no screenshot in this test');
-    return screenshotFromPixels(options.shot);
+    const screenshot = screenshotFromPixels(options.shot);
+    return {
+      ...screenshot,
+      read: (rect?: Parameters<typeof screenshot.read>[0]) => {
+        if (options.readFails) throw new Error('canvas unavailable');
+        return screenshot.read(rect);
+      },
+      close: () => void calls.closed++,
+    };
   };
   const wait = async (ms: number) => void calls.waited.push(ms);
   return { deps: { browser, loadScreenshot, wait }, calls };
@@ -160,6 +170,20 @@ describe('scanTab', () => {
     const result = await scanTab(3, deps);
     expect(result.found).toEqual([{ payload: FIXTURE_OTPAUTH, kind: 'otpauth', source: 'screenshot' }]);
     expect(calls.capture).toBe(1);
+  });
+
+  it('notes a screenshot whose pixels cannot be read, once, tries every route, and frees the screenshot', async () => {
+    const needsCrop = [
+      { rect: { x: 100, y: 100, width: 150, height: 150 }, elementKind: 'img' as const, reason: 'tainted' },
+      { rect: { x: 400, y: 100, width: 150, height: 150 }, elementKind: 'img' as const, reason: 'tainted' },
+    ];
+    const shot = screenshotWith([{ text: FIXTURE_OTPAUTH, x: 100, y: 100 }]);
+    const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult({ needsCrop }) }], shot, readFails: true });
+    const result = await scanTab(3, deps);
+    expect(result.found).toEqual([]);
+    expect(result.notes.filter((n) => n.startsWith('The screenshot could not be read'))).toEqual(['The screenshot could not be read (canvas unavailable).']);
+    expect(calls.capture).toBe(1);
+    expect(calls.closed).toBe(1);
   });
 
   it('collects codes from subframes and notes their unreadable images', async () => {

@@ -107,6 +107,20 @@ describe('popup App', () => {
     expect(calls.map((c) => c.type)).not.toContain('accounts.list');
   });
 
+  it('when the accounts cannot be read, still shows the unlocked screen with its buttons and says why', async () => {
+    const damaged = new RequestFailed('vault/malformed-contents', 'The vault could not be read; restore it from a backup.');
+    const { client } = createFakeClient((request) => {
+      if (request.type === 'vault.status') return { state: 'unlocked' };
+      throw damaged;
+    });
+    const root = await mount(<App />, client);
+    await waitFor(() => byTestId(root, 'toast'));
+    expect(byTestId(root, 'toast')?.textContent).toContain('restore it from a backup');
+    expect(byTestId(root, 'lock')).not.toBeNull();
+    expect(byTestId(root, 'open-options')).not.toBeNull();
+    expect(byTestId(root, 'error')).toBeNull();
+  });
+
   it('with a complete overview asks the background for nothing on opening', async () => {
     const background = createBackground();
     const { client, calls } = createFakeClient(background.handler);

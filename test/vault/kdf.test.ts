@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { checkKdfParams, DEFAULT_KDF_PARAMS, deriveKeyEncryptionKey, KDF_CAP, KDF_FLOOR, preparePassphrase } from '../../src/vault/kdf';
+import { checkKdfParams, DEFAULT_KDF_PARAMS, deriveKeyEncryptionKey, KDF_CAP, KDF_FLOOR, KDF_POLICY_CAP, preparePassphrase } from '../../src/vault/kdf';
 
 describe('checkKdfParams', () => {
   it('keeps the OWASP Argon2id minimum as default and floor', () => {
     expect(DEFAULT_KDF_PARAMS).toEqual({ m: 19456, t: 2, p: 1 });
     expect(KDF_FLOOR).toEqual({ m: 19456, t: 2, p: 1 });
-    expect(KDF_CAP).toEqual({ m: 262144, t: 10, p: 4 });
+    expect(KDF_CAP).toEqual({ m: 1048576, t: 20, p: 4 });
+    // What a policy may ask for new vaults stays well inside what still opens.
+    expect(KDF_POLICY_CAP).toEqual({ m: 262144, t: 10, p: 4 });
   });
 
   it.each([
     [{ m: 19456, t: 2, p: 1 }, undefined],
     [{ m: 65536, t: 3, p: 4 }, undefined],
-    [{ m: 262144, t: 10, p: 4 }, undefined],
+    [{ m: 1048576, t: 20, p: 4 }, undefined],
     [{ m: 19455, t: 2, p: 1 }, 'vault/kdf-too-weak'],
     [{ m: 19456, t: 1, p: 1 }, 'vault/kdf-too-weak'],
     [{ m: 19456, t: 2, p: 0 }, 'vault/kdf-too-weak'],
-    [{ m: 262145, t: 2, p: 1 }, 'vault/kdf-too-costly'],
-    [{ m: 19456, t: 11, p: 1 }, 'vault/kdf-too-costly'],
+    [{ m: 1048577, t: 2, p: 1 }, 'vault/kdf-too-costly'],
+    [{ m: 19456, t: 21, p: 1 }, 'vault/kdf-too-costly'],
     [{ m: 19456, t: 2, p: 5 }, 'vault/kdf-too-costly'],
     [{ m: 19456, t: 2.5, p: 1 }, 'vault/malformed'],
     [{ m: '19456', t: 2, p: 1 }, 'vault/malformed'],

@@ -116,7 +116,7 @@ describe('tampering with the stored vault', () => {
     ['kdf m below floor', header((e) => { e.kdf.params.m = 19455; }), 'vault/kdf-too-weak'],
     ['kdf t below floor', header((e) => { e.kdf.params.t = 1; }), 'vault/kdf-too-weak'],
     ['kdf p zero', header((e) => { e.kdf.params.p = 0; }), 'vault/kdf-too-weak'],
-    ['kdf m above 256 MiB', header((e) => { e.kdf.params.m = 256 * 1024 + 1; }), 'vault/kdf-too-costly'],
+    ['kdf m above 1 GiB', header((e) => { e.kdf.params.m = 1024 * 1024 + 1; }), 'vault/kdf-too-costly'],
     ['kdf t above 20', header((e) => { e.kdf.params.t = 21; }), 'vault/kdf-too-costly'],
     ['kdf p above 4', header((e) => { e.kdf.params.p = 5; }), 'vault/kdf-too-costly'],
     ['kdf m fractional', header((e) => { e.kdf.params.m = 19456.5; }), 'vault/malformed'],
