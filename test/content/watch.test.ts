@@ -7,6 +7,15 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/** Starts the watcher on fake timers; `times` collects when (ms from the start) each field check ran. */
+function watchWithFakeClock() {
+  vi.useFakeTimers();
+  const times: number[] = [];
+  const start = Date.now();
+  const stop = watchForCandidates(document, { onFields: () => times.push(Date.now() - start) }, { now: () => Date.now() });
+  return { times, start, stop };
+}
+
 describe('watchForCandidates', () => {
   it('checks at once on a page that already has a field', () => {
     document.body.innerHTML = '<input name="otp">';
@@ -59,10 +68,7 @@ describe('watchForCandidates', () => {
   });
 
   it('checks a page that keeps rewriting itself heavily less and less often, at least every 200 ms, then at once again', async () => {
-    vi.useFakeTimers();
-    const times: number[] = [];
-    const start = Date.now();
-    const stop = watchForCandidates(document, { onFields: () => times.push(Date.now() - start) }, { now: () => Date.now() });
+    const { times, stop } = watchWithFakeClock();
     document.body.innerHTML = '<input name="otp"><div id="feed"></div>';
     const feed = document.getElementById('feed')!;
     await vi.advanceTimersByTimeAsync(100);
@@ -88,10 +94,7 @@ describe('watchForCandidates', () => {
   });
 
   it('checks a small change at once after a heavy burst, without the raised interval', async () => {
-    vi.useFakeTimers();
-    const times: number[] = [];
-    const start = Date.now();
-    const stop = watchForCandidates(document, { onFields: () => times.push(Date.now() - start) }, { now: () => Date.now() });
+    const { times, start, stop } = watchWithFakeClock();
     document.body.innerHTML = '<input name="email"><div id="feed"></div>';
     const feed = document.getElementById('feed')!;
     for (let t = 0; t < 600; t += 5) {
@@ -112,10 +115,7 @@ describe('watchForCandidates', () => {
   });
 
   it('keeps the short interval for small changes, even when they come often', async () => {
-    vi.useFakeTimers();
-    const times: number[] = [];
-    const start = Date.now();
-    const stop = watchForCandidates(document, { onFields: () => times.push(Date.now() - start) }, { now: () => Date.now() });
+    const { times, stop } = watchWithFakeClock();
     document.body.innerHTML = '<div id="step"></div>';
     await vi.advanceTimersByTimeAsync(100);
     times.length = 0;
