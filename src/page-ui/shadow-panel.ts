@@ -1,4 +1,5 @@
 import { PANEL_CSS } from './panel-css';
+import { choosePanelPosition } from './panel-position';
 
 /** A small extension-owned panel in a closed shadow root: the page can neither read nor restyle it. */
 export interface ShadowPanel {
@@ -63,13 +64,9 @@ const HOST_STYLE: Array<[string, string]> = [
 /** Clicks this soon after a panel appears are ignored: a page cannot slide it under a click already under way. */
 const ARMING_MS = 400;
 
-const GAP = 6;
-const MARGIN = 8;
+/** Controls a panel should not cover: the person may still need them (a password field, the form's button). */
+const CONTROLS = 'input:not([type="hidden"]), select, textarea, button';
 
-/**
- * Beside the anchor when asked and there is room; else below it when the panel fits there, else above it; when it fits on neither side it is kept inside the
- * window (over the field if need be), since a fixed panel cut off by the window edge can never be scrolled to.
- */
 function place(host: HTMLElement, anchor: Element | undefined, doc: Document, prefer: PanelSide): void {
   const view = doc.defaultView;
   if (!anchor || !view) {
@@ -77,24 +74,19 @@ function place(host: HTMLElement, anchor: Element | undefined, doc: Document, pr
     host.style.setProperty('right', '16px', 'important');
     return;
   }
-  const rect = anchor.getBoundingClientRect();
-  const box = host.getBoundingClientRect();
-  if (prefer === 'beside' && rect.right + GAP + box.width <= view.innerWidth - MARGIN) {
-    const middle = rect.top + (rect.height - box.height) / 2;
-    host.style.setProperty('top', `${Math.round(Math.max(MARGIN, Math.min(middle, view.innerHeight - MARGIN - box.height)))}px`, 'important');
-    host.style.setProperty('left', `${Math.round(rect.right + GAP)}px`, 'important');
-    return;
-  }
-  const below = rect.bottom + GAP;
-  const above = rect.top - GAP - box.height;
-  const top =
-    below + box.height <= view.innerHeight - MARGIN
-      ? below
-      : above >= MARGIN
-        ? above
-        : Math.max(MARGIN, Math.min(below, view.innerHeight - MARGIN - box.height));
-  host.style.setProperty('top', `${Math.round(top)}px`, 'important');
-  host.style.setProperty('left', `${Math.round(Math.max(MARGIN, Math.min(rect.left, view.innerWidth - box.width - MARGIN)))}px`, 'important');
+  const obstacles = [...doc.querySelectorAll(CONTROLS)]
+    .filter((control) => !anchor.contains(control))
+    .map((control) => control.getBoundingClientRect())
+    .filter((box) => box.width > 0 && box.height > 0);
+  const { top, left } = choosePanelPosition(
+    anchor.getBoundingClientRect(),
+    host.getBoundingClientRect(),
+    { width: view.innerWidth, height: view.innerHeight },
+    obstacles,
+    prefer === 'beside',
+  );
+  host.style.setProperty('top', `${top}px`, 'important');
+  host.style.setProperty('left', `${left}px`, 'important');
 }
 
 /** Adds a button that reacts only to real user activation, never to a script's synthetic click. */
