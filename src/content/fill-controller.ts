@@ -40,7 +40,8 @@ export function createFillController(channel: FillChannel, doc: Document = docum
   };
 
   const apply = async (match: OtpFieldMatch, answer: FillAnswer): Promise<void> => {
-    const anchor = firstInput(match);
+    // The last box of a split code: a panel beside it covers none of the others.
+    const anchor = inputsOf(match).at(-1)!;
     if (answer.status === 'fill') {
       if (answer.waitMs > 0) {
         const why = answer.replayWait ? 'This site already got the current code; filling the next one' : 'Waiting for a fresh code';
