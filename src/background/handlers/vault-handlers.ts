@@ -15,32 +15,34 @@ async function policyStrength(context: BackgroundContext, passphrase: string) {
 const isNotOpen = (error: unknown) => error instanceof PortalError && (error.code === 'vault/locked' || error.code === 'vault/uninitialised');
 
 /**
- * The state, and when unlocked the accounts with the codes of the first `codesFor` of them, from one opening of
- * the vault (the usual case, unlocked, costs one read of the key and one of the vault).
+ * The state, and when unlocked the accounts with the codes of the first `codesFor` of them. The state and the
+ * accounts are read side by side, so every state costs one wait for storage.
  */
-async function overview(context: Pick<BackgroundContext, 'vault' | 'now'>, codesFor: number | undefined, retries = 1): Promise<VaultOverview> {
-  const { vault, now } = context;
+async function overview({ vault, now }: Pick<BackgroundContext, 'vault' | 'now'>, codesFor: number | undefined): Promise<VaultOverview> {
   if (codesFor !== undefined && !(Number.isInteger(codesFor) && codesFor >= 0)) {
     throw new ProtocolError('protocol/bad-request', 'codesFor must be a whole number of accounts.');
   }
-  try {
-    const accounts = await vault.list();
-    const at = now();
-    const withCodes = codesFor === undefined ? accounts : accounts.slice(0, codesFor);
-    return {
-      state: 'unlocked',
-      accounts: accounts.map(toAccountView),
-      codes: withCodes.map((a) => toCodeView(a, at)),
-      codesComplete: withCodes.length === accounts.length,
-      now: at,
-    };
-  } catch (error) {
-    if (!isNotOpen(error)) throw error;
-    const state = await vault.status();
-    // Unlocked in the moment between the two reads: look once more.
-    if (state === 'unlocked') return retries > 0 ? overview(context, codesFor, retries - 1) : { state: 'locked' };
-    return { state };
+  const [state, listed] = await Promise.all([
+    vault.status(),
+    vault.list().then(
+      (accounts) => ({ accounts }),
+      (error: unknown) => ({ error }),
+    ),
+  ]);
+  if ('error' in listed) {
+    if (!isNotOpen(listed.error)) throw listed.error;
+    // Not open: locked (also when the state read saw it unlocked just before a lock), or no vault at all.
+    return { state: state === 'uninitialised' ? 'uninitialised' : 'locked' };
   }
+  const at = now();
+  const withCodes = codesFor === undefined ? listed.accounts : listed.accounts.slice(0, codesFor);
+  return {
+    state: 'unlocked',
+    accounts: listed.accounts.map(toAccountView),
+    codes: withCodes.map((a) => toCodeView(a, at)),
+    codesComplete: withCodes.length === listed.accounts.length,
+    now: at,
+  };
 }
 
 /** Create, unlock, lock and re-key the vault. Extension pages only. */
