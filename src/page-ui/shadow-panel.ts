@@ -9,7 +9,8 @@ export interface ShadowPanel {
 }
 
 /**
- * Creates a panel next to `anchor` (below it, or at the top right of the viewport without one).
+ * Creates a panel next to `anchor` (see choosePanelPosition: beside, below or above it without covering other
+ * controls, else the window's top right corner; in that corner too when there is no anchor).
  * Only trusted clicks count: a page script's synthetic click cannot accept or choose for the user.
  */
 export function createShadowPanel(label: string, anchor?: Element, doc: Document = document, prefer: PanelSide = 'below'): ShadowPanel {
@@ -46,7 +47,7 @@ export function createShadowPanel(label: string, anchor?: Element, doc: Document
   };
 }
 
-/** Where a panel goes first: under its field, or beside it (for notes that must not cover the form's buttons). */
+/** Where a panel is tried first: under its field, or beside it (a compact note). */
 export type PanelSide = 'below' | 'beside';
 
 const HOST_STYLE: Array<[string, string]> = [
