@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { EffectiveSettings, Settings } from '../../src/messages';
 import { t } from '../../src/ui/i18n';
 import type { SaveSettings } from './App';
+import { Field } from '../../src/ui/field';
 
 /** Props of `AutofillSection`. */
 export interface AutofillSectionProps {
@@ -54,8 +55,7 @@ export function AutofillSection({ effective, save }: AutofillSectionProps) {
         <span>{t('autofill_submit')}</span>
         <SetByOrganisation fixed={isFixed(effective, 'autoSubmit')} />
       </label>
-      <label class="field inline">
-        <span>{t('autofill_freshness')}</span>
+      <Field label={t('autofill_freshness')} inline>
         <input
           type="number"
           inputMode="numeric"
@@ -72,7 +72,7 @@ export function AutofillSection({ effective, save }: AutofillSectionProps) {
             void save({ freshnessSeconds: Number(e.currentTarget.value) }).then(() => setDraft(undefined));
           }}
         />
-      </label>
+      </Field>
       <p class="hint">{t('autofill_freshness_hint')}</p>
     </section>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Responses } from '../../src/messages';
 import { useClient } from '../../src/ui/client-context';
 import { describeUiError } from '../../src/ui/describe-ui-error';
+import { useAction } from '../../src/ui/use-action';
 import { t } from '../../src/ui/i18n';
 
 type ClockResult = Responses['clock.check'];
@@ -19,8 +20,7 @@ export function ClockSection() {
   const [sites, setSites] = useState<string[]>([]);
   const [site, setSite] = useState('');
   const [result, setResult] = useState<{ site: string; value: ClockResult } | undefined>(undefined);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   useEffect(() => {
     client.request({ type: 'accounts.list' }).then(
@@ -33,18 +33,11 @@ export function ClockSection() {
     );
   }, [client]);
 
-  const check = async () => {
-    setBusy(true);
-    setError('');
-    setResult(undefined);
-    try {
+  const check = () =>
+    run(async () => {
+      setResult(undefined);
       setResult({ site, value: await client.request({ type: 'clock.check', origin: site }) });
-    } catch (err) {
-      setError(describeUiError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section class="card" aria-labelledby="clock-title">

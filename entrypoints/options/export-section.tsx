@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useClient } from '../../src/ui/client-context';
+import { ActionResult } from '../../src/ui/action-result';
 import { describeUiError } from '../../src/ui/describe-ui-error';
+import { useAction } from '../../src/ui/use-action';
 import { downloadText } from '../../src/ui/download-text';
 import { t } from '../../src/ui/i18n';
 import { NewPassphraseFields, canSubmitNewPassphrase } from '../../src/ui/new-passphrase-fields';
@@ -11,27 +13,22 @@ export function ExportSection({ plainExportAllowed }: { plainExportAllowed: bool
   const client = useClient();
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [backupResult, setBackupResult] = useState<{ text: string; error?: boolean } | undefined>(undefined);
+  const [backupDone, setBackupDone] = useState('');
+  const { busy, error: backupError, run } = useAction();
   const [uris, setUris] = useState<string[] | undefined>(undefined);
   const [urisError, setUrisError] = useState('');
-  const [busy, setBusy] = useState(false);
 
   const exportBackup = async (event: Event) => {
     event.preventDefault();
     if (!canSubmitNewPassphrase(passphrase, confirm)) return;
-    setBusy(true);
-    setBackupResult(undefined);
-    try {
+    setBackupDone('');
+    await run(async () => {
       const { text, filename } = await client.request({ type: 'export.backup', passphrase });
       downloadText(text, filename);
       setPassphrase('');
       setConfirm('');
-      setBackupResult({ text: t('export_backup_done', filename) });
-    } catch (err) {
-      setBackupResult({ text: describeUiError(err), error: true });
-    } finally {
-      setBusy(false);
-    }
+      setBackupDone(t('export_backup_done', filename));
+    });
   };
 
   const showUris = async () => {
@@ -53,11 +50,7 @@ export function ExportSection({ plainExportAllowed }: { plainExportAllowed: bool
         <button type="submit" class="primary" data-testid="export-backup" disabled={busy || !canSubmitNewPassphrase(passphrase, confirm)}>
           {t('export_backup_button')}
         </button>
-        {backupResult ? (
-          <p class={backupResult.error ? 'error' : 'ok'} role={backupResult.error ? 'alert' : 'status'} data-testid="export-backup-result">
-            {backupResult.text}
-          </p>
-        ) : null}
+        <ActionResult error={backupError} done={backupDone} testId="export-backup-result" />
       </form>
 
       {plainExportAllowed ? null : (

@@ -5,6 +5,7 @@ import { decodeImageFile } from '../../src/ui/decode-image-file';
 import { describeUiError } from '../../src/ui/describe-ui-error';
 import { t } from '../../src/ui/i18n';
 import { ImportPreviewView } from '../../src/ui/import-preview-view';
+import { Field, FilePicker } from '../../src/ui/field';
 
 interface BackupFile {
   name: string;
@@ -94,45 +95,23 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
                   {t('remove')}
                 </button>
               </p>
-              <label class="field">
-                <span>{t('field_backup_passphrase')}</span>
+              <Field label={t('field_backup_passphrase')}>
                 <input type="password" autocomplete="off" data-testid="backup-passphrase" value={backupPassphrase} onInput={(e) => setBackupPassphrase(e.currentTarget.value)} />
-              </label>
+              </Field>
             </div>
           ) : (
-            <label class="field">
-              <span>{t('field_import_text')}</span>
+            <Field label={t('field_import_text')}>
               <textarea rows={5} class="mono" spellcheck={false} data-testid="import-text" value={text} placeholder="otpauth://totp/…&#10;otpauth-migration://offline?data=…" onInput={(e) => setText(e.currentTarget.value)} />
-            </label>
+            </Field>
           )}
           <div class="file-row">
-            <label class="field">
-              <span>{t('field_import_file')}</span>
-              <input
-                type="file"
-                accept=".txt,.json,text/plain,application/json"
-                data-testid="import-file"
-                onChange={(e) => {
-                  const file = e.currentTarget.files?.[0];
-                  e.currentTarget.value = '';
-                  if (file) readTextFile(file).catch((err) => setProblems([describeUiError(err)]));
-                }}
-              />
-            </label>
-            <label class="field">
-              <span>{t('field_import_images')}</span>
-              <input
-                type="file"
-                accept="image/*"
-                multiple
-                data-testid="import-images"
-                onChange={(e) => {
-                  const files = [...(e.currentTarget.files ?? [])];
-                  e.currentTarget.value = '';
-                  if (files.length) void readImages(files);
-                }}
-              />
-            </label>
+            <FilePicker
+              label={t('field_import_file')}
+              accept=".txt,.json,text/plain,application/json"
+              testId="import-file"
+              onFiles={([file]) => readTextFile(file!).catch((err) => setProblems([describeUiError(err)]))}
+            />
+            <FilePicker label={t('field_import_images')} accept="image/*" multiple testId="import-images" onFiles={(files) => void readImages(files)} />
           </div>
           <button type="button" class="primary" data-testid="import-preview" disabled={busy || (backup ? !backupPassphrase : !text.trim())} onClick={runPreview}>
             {busy ? t('working') : t('import_preview_button')}

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { EffectiveSettings } from '../../src/messages';
 import { useClient } from '../../src/ui/client-context';
-import { describeUiError } from '../../src/ui/describe-ui-error';
+import { ActionResult } from '../../src/ui/action-result';
+import { useAction } from '../../src/ui/use-action';
 import { t } from '../../src/ui/i18n';
 import { NewPassphraseFields, canSubmitNewPassphrase } from '../../src/ui/new-passphrase-fields';
 import type { SaveSettings } from './App';
+import { Field } from '../../src/ui/field';
 
 /** The order the delays are offered in: shortest first, "when the browser closes" last. */
 const byLength = (a: number, b: number) => (a === 0 ? 1 : b === 0 ? -1 : a - b);
@@ -32,35 +34,26 @@ export function SecuritySection({ unlocked, effective, save, onLocked }: Securit
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [result, setResult] = useState<{ text: string; error?: boolean } | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState('');
+  const { busy, error, run } = useAction();
 
   const change = async (event: Event) => {
     event.preventDefault();
     if (!current || !canSubmitNewPassphrase(next, confirm)) return;
-    setBusy(true);
-    setResult(undefined);
-    try {
-      await client.request({ type: 'vault.changePassphrase', current, next });
-      setCurrent('');
-      setNext('');
-      setConfirm('');
-      setResult({ text: t('security_changed') });
-    } catch (err) {
-      setResult({ text: describeUiError(err), error: true });
-    } finally {
-      setBusy(false);
-    }
+    setDone('');
+    const changed = await run(() => client.request({ type: 'vault.changePassphrase', current, next }).then(() => undefined));
+    if (!changed) return;
+    setCurrent('');
+    setNext('');
+    setConfirm('');
+    setDone(t('security_changed'));
   };
 
-  const lock = async () => {
-    try {
+  const lock = () =>
+    run(async () => {
       await client.request({ type: 'vault.lock' });
       onLocked();
-    } catch (err) {
-      setResult({ text: describeUiError(err), error: true });
-    }
-  };
+    });
 
   // The choices the background accepts (the organisation may bound them).
   const choices: number[] = [...(effective?.autoLockChoices ?? [])].sort(byLength);
@@ -71,8 +64,7 @@ export function SecuritySection({ unlocked, effective, save, onLocked }: Securit
     <section class="card" aria-labelledby="security-title">
       <h2 id="security-title">{t('security_title')}</h2>
       <div class="actions">
-        <label class="field inline">
-          <span>{t('autolock_label')}</span>
+        <Field label={t('autolock_label')} inline>
           <select
             data-testid="auto-lock"
             disabled={!settings}
@@ -85,7 +77,7 @@ export function SecuritySection({ unlocked, effective, save, onLocked }: Securit
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         {unlocked ? (
           <button type="button" class="lock-now" data-testid="lock" onClick={lock}>
             {t('lock_now')}
@@ -98,10 +90,9 @@ export function SecuritySection({ unlocked, effective, save, onLocked }: Securit
         <>
           <form class="stack narrow" onSubmit={change} data-testid="change-passphrase-form">
             <h3>{t('security_change_title')}</h3>
-            <label class="field">
-              <span>{t('field_current_passphrase')}</span>
+            <Field label={t('field_current_passphrase')}>
               <input type="password" autocomplete="current-password" data-testid="current-passphrase" value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
-            </label>
+            </Field>
             <NewPassphraseFields value={next} confirm={confirm} onValue={setNext} onConfirm={setConfirm} testId="new-passphrase" />
             <button type="submit" class="primary" data-testid="change-passphrase" disabled={busy || !current || !canSubmitNewPassphrase(next, confirm)}>
               {t('security_change_submit')}
@@ -109,11 +100,7 @@ export function SecuritySection({ unlocked, effective, save, onLocked }: Securit
           </form>
         </>
       ) : null}
-      {result ? (
-        <p class={result.error ? 'error' : 'ok'} role={result.error ? 'alert' : 'status'} data-testid="security-result">
-          {result.text}
-        </p>
-      ) : null}
+      <ActionResult error={error} done={done} testId="security-result" />
     </section>
   );
 }

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AccountView } from '../messages';
 import { labelAccount } from './account-row';
 import { useClient } from './client-context';
-import { describeUiError } from './describe-ui-error';
+import { useAction } from './use-action';
 import { t } from './i18n';
 import { parseSiteLines } from './parse-sites';
 import { SitesField } from './sites-field';
+import { Field } from './field';
 
 /** Props of `EditAccount`; moving and deleting are handled by the list that owns the order. */
 export interface EditAccountProps {
@@ -52,34 +53,26 @@ export function EditAccount(props: EditAccountProps) {
   const [sites, setSites] = useState(account.sites.join('\n'));
   const [wide, setWide] = useState(account.matchRegistrableDomain);
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const domain = useRegistrableDomain(sites);
 
   const save = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError('');
-    try {
+    await run(async () => {
       const patch = { issuer: issuer.trim(), accountName: accountName.trim(), sites: parseSiteLines(sites), matchRegistrableDomain: wide };
       const { account: saved } = await client.request({ type: 'accounts.update', id: account.id, patch });
       props.onSaved(saved);
-    } catch (err) {
-      setError(describeUiError(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <form class="stack" onSubmit={save} data-testid="edit-form">
-      <label class="field">
-        <span>{t('field_issuer')}</span>
+      <Field label={t('field_issuer')}>
         <input data-testid="issuer" value={issuer} onInput={(e) => setIssuer(e.currentTarget.value)} />
-      </label>
-      <label class="field">
-        <span>{t('field_account_name')}</span>
+      </Field>
+      <Field label={t('field_account_name')}>
         <input data-testid="account-name" value={accountName} onInput={(e) => setAccountName(e.currentTarget.value)} />
-      </label>
+      </Field>
       <SitesField value={sites} onInput={setSites} />
       <label class="check">
         <input type="checkbox" data-testid="match-domain" checked={wide} onChange={(e) => setWide(e.currentTarget.checked)} />

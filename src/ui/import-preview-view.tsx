@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ImportPreview } from '../messages';
 import { useClient } from './client-context';
-import { describeUiError } from './describe-ui-error';
+import { useAction } from './use-action';
 import { t } from './i18n';
 import { parseSiteLines } from './parse-sites';
 import { SitesField } from './sites-field';
@@ -18,19 +18,10 @@ export interface ImportPreviewViewProps {
 export function ImportPreviewView({ preview, initialSites = '', onCommitted, onCancel }: ImportPreviewViewProps) {
   const client = useClient();
   const [sites, setSites] = useState(initialSites);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, run } = useAction();
 
-  const commit = async () => {
-    setBusy(true);
-    setError('');
-    try {
-      onCommitted(await client.request({ type: 'import.commit', token: preview.token, sites: parseSiteLines(sites) }));
-    } catch (err) {
-      setError(describeUiError(err));
-      setBusy(false);
-    }
-  };
+  const commit = () =>
+    run(async () => onCommitted(await client.request({ type: 'import.commit', token: preview.token, sites: parseSiteLines(sites) })));
 
   return (
     <section class="stack import-preview" data-testid="import-preview-result" aria-label={t('import_preview_title')}>

@@ -3,12 +3,13 @@ import type { ImportPreview } from '../messages';
 import { labelAccount } from './account-row';
 import { useClient } from './client-context';
 import { decodeImageFile } from './decode-image-file';
-import { describeUiError } from './describe-ui-error';
 import { t } from './i18n';
 import { ImportPreviewView } from './import-preview-view';
 import { parseSiteLines } from './parse-sites';
 import { SitesField } from './sites-field';
 import { submitOtpText } from './submit-otp-text';
+import { Field, FilePicker } from './field';
+import { useAction } from './use-action';
 
 /** Props of the paste and image forms: `onDone` gets the sentence to show once accounts are saved. */
 export interface LinkFormProps {
@@ -21,22 +22,14 @@ function useLinkSubmit(initialSites: string, onDone: (note: string) => void) {
   const client = useClient();
   const [sites, setSites] = useState(initialSites);
   const [preview, setPreview] = useState<ImportPreview | undefined>(undefined);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  const submit = async (getText: () => Promise<string>) => {
-    setBusy(true);
-    setError('');
-    try {
+  const submit = (getText: () => Promise<string>) =>
+    run(async () => {
       const outcome = await submitOtpText(client, await getText(), parseSiteLines(sites));
       if (outcome.kind === 'preview') setPreview(outcome.preview);
       else onDone([t('popup_added', labelAccount(outcome.account)), outcome.warning].filter(Boolean).join(' '));
-    } catch (err) {
-      setError(describeUiError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const previewView = preview ? (
     <ImportPreviewView
@@ -64,10 +57,9 @@ export function UriForm({ initialSites, onDone }: LinkFormProps) {
         void flow.submit(async () => text);
       }}
     >
-      <label class="field">
-        <span>{t('field_uri')}</span>
+      <Field label={t('field_uri')}>
         <textarea rows={3} class="mono" data-testid="uri-text" spellcheck={false} value={text} placeholder="otpauth://totp/…" onInput={(e) => setText(e.currentTarget.value)} />
-      </label>
+      </Field>
       <SitesField value={flow.sites} onInput={flow.setSites} />
       {flow.error ? <p class="error" role="alert" data-testid="uri-error">{flow.error}</p> : null}
       <button type="submit" class="primary" data-testid="save-uri" disabled={flow.busy || !text.trim()}>
@@ -84,20 +76,13 @@ export function ImageForm({ initialSites, onDone }: LinkFormProps) {
   return (
     <div class="stack" data-testid="image-form">
       <SitesField value={flow.sites} onInput={flow.setSites} />
-      <label class="field">
-        <span>{t('field_image')}</span>
-        <input
-          type="file"
-          accept="image/*"
-          data-testid="image-file"
-          disabled={flow.busy}
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (file) void flow.submit(() => decodeImageFile(file));
-          }}
-        />
-      </label>
+      <FilePicker
+        label={t('field_image')}
+        accept="image/*"
+        testId="image-file"
+        disabled={flow.busy}
+        onFiles={([file]) => void flow.submit(() => decodeImageFile(file!))}
+      />
       {flow.busy ? <p class="muted" role="status">{t('image_reading')}</p> : null}
       {flow.error ? <p class="error" role="alert" data-testid="image-error">{flow.error}</p> : null}
     </div>

@@ -7,6 +7,8 @@ import { groupCode } from './format-code';
 import { t } from './i18n';
 import { parseSiteLines } from './parse-sites';
 import { SitesField } from './sites-field';
+import { Field } from './field';
+import { useAction } from './use-action';
 
 /** The raw text of every field, as typed. */
 export interface ManualFields {
@@ -51,8 +53,7 @@ export function ManualEntryForm({ initialSites, onSaved, previewDelayMs = 250 }:
   const [fields, setFields] = useState<ManualFields>(EMPTY);
   const [sites, setSites] = useState(initialSites);
   const [preview, setPreview] = useState<{ code?: string; warning?: string; error?: string }>({});
-  const [saveError, setSaveError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error: saveError, run } = useAction();
   const latest = useRef(0);
 
   useEffect(() => setSites(initialSites), [initialSites]);
@@ -79,65 +80,51 @@ export function ManualEntryForm({ initialSites, onSaved, previewDelayMs = 250 }:
 
   const save = async (event: Event) => {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setSaveError('');
-    try {
+    await run(async () => {
       const { account, warning } = await client.request({ type: 'accounts.addManual', entry: buildManualEntry(fields), sites: parseSiteLines(sites) });
       onSaved(account, warning);
-    } catch (error) {
-      setSaveError(describeUiError(error));
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <form class="stack" onSubmit={save} data-testid="manual-form">
-      <label class="field">
-        <span>{t('field_issuer')}</span>
+      <Field label={t('field_issuer')}>
         <input data-testid="issuer" value={fields.issuer} placeholder="JumpCloud" onInput={set('issuer')} />
-      </label>
-      <label class="field">
-        <span>{t('field_account_name')}</span>
+      </Field>
+      <Field label={t('field_account_name')}>
         <input data-testid="account-name" value={fields.accountName} placeholder="alice@example.com" onInput={set('accountName')} />
-      </label>
-      <label class="field">
-        <span>{t('field_secret')}</span>
+      </Field>
+      <Field label={t('field_secret')}>
         <input data-testid="secret" class="mono" value={fields.secret} autocomplete="off" spellcheck={false} placeholder="JBSW Y3DP EHPK 3PXP" onInput={set('secret')} />
         <small class="hint">{t('field_secret_hint')}</small>
-      </label>
+      </Field>
       <details class="advanced">
         <summary>{t('field_advanced')}</summary>
         <div class="grid2">
-          <label class="field">
-            <span>{t('field_type')}</span>
+          <Field label={t('field_type')}>
             <select data-testid="otp-type" value={fields.type} onChange={set('type')}>
               <option value="totp">{t('type_totp')}</option>
               <option value="hotp">{t('type_hotp')}</option>
             </select>
-          </label>
-          <label class="field">
-            <span>{t('field_algorithm')}</span>
+          </Field>
+          <Field label={t('field_algorithm')}>
             <select data-testid="algorithm" value={fields.algorithm} onChange={set('algorithm')}>
               <option value="SHA1">SHA-1</option>
               <option value="SHA256">SHA-256</option>
               <option value="SHA512">SHA-512</option>
             </select>
-          </label>
-          <label class="field">
-            <span>{t('field_digits')}</span>
+          </Field>
+          <Field label={t('field_digits')}>
             <input type="number" inputMode="numeric" data-testid="digits" value={fields.digits} onInput={set('digits')} />
-          </label>
+          </Field>
           {fields.type === 'totp' ? (
-            <label class="field">
-              <span>{t('field_period')}</span>
+            <Field label={t('field_period')}>
               <input type="number" inputMode="numeric" data-testid="period" value={fields.period} onInput={set('period')} />
-            </label>
+            </Field>
           ) : (
-            <label class="field">
-              <span>{t('field_counter')}</span>
+            <Field label={t('field_counter')}>
               <input type="number" inputMode="numeric" data-testid="counter" value={fields.counter} onInput={set('counter')} />
-            </label>
+            </Field>
           )}
         </div>
       </details>

@@ -1,6 +1,7 @@
 import { t } from './i18n';
 import { ratePassphrase } from './passphrase-strength';
 import { useFocusOnMount } from './use-focus-on-mount';
+import { Field } from './field';
 
 /** Props of `NewPassphraseFields`; the parent owns both values. */
 export interface NewPassphraseFieldsProps {
@@ -30,18 +31,16 @@ export function NewPassphraseFields(props: NewPassphraseFieldsProps) {
     strength === 'empty' ? t('strength_empty') : strength === 'weak' ? t('strength_weak') : strength === 'fair' ? t('strength_fair') : t('strength_strong');
   return (
     <>
-      <label class="field">
-        <span>{props.label ?? t('field_new_passphrase')}</span>
+      <Field label={props.label ?? t('field_new_passphrase')}>
         <input type="password" autocomplete="new-password" data-testid={testId} ref={focusRef} value={value} onInput={(e) => props.onValue(e.currentTarget.value)} />
-      </label>
+      </Field>
       <p class={`strength strength-${strength}`} data-testid={`${testId}-strength`} aria-live="polite">
         <span class="meter" aria-hidden="true">
           <span />
         </span>
         {hint}
       </p>
-      <label class="field">
-        <span>{t('field_confirm_passphrase')}</span>
+      <Field label={t('field_confirm_passphrase')}>
         <input
           type="password"
           autocomplete="new-password"
@@ -50,7 +49,7 @@ export function NewPassphraseFields(props: NewPassphraseFieldsProps) {
           aria-invalid={mismatch}
           onInput={(e) => props.onConfirm(e.currentTarget.value)}
         />
-      </label>
+      </Field>
       {mismatch ? (
         <p class="error" role="alert" data-testid={`${testId}-mismatch`}>
           {t('passphrase_mismatch')}

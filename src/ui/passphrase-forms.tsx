@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { VaultState } from '../messages';
 import { useClient } from './client-context';
-import { describeUiError } from './describe-ui-error';
 import { t } from './i18n';
 import { IconLock } from './icons';
 import { NewPassphraseFields, canSubmitNewPassphrase } from './new-passphrase-fields';
 import { useFocusOnMount } from './use-focus-on-mount';
+import { Field } from './field';
+import { useAction } from './use-action';
 
 /** Props shared by the create and unlock forms: both report the vault's new state. */
 export interface VaultFormProps {
@@ -17,21 +18,12 @@ export function CreateVaultForm({ onState }: VaultFormProps) {
   const client = useClient();
   const [value, setValue] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, run } = useAction();
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (!canSubmitNewPassphrase(value, confirm) || busy) return;
-    setBusy(true);
-    setError('');
-    try {
-      const { state } = await client.request({ type: 'vault.create', passphrase: value });
-      onState(state);
-    } catch (err) {
-      setError(describeUiError(err));
-      setBusy(false);
-    }
+    if (!canSubmitNewPassphrase(value, confirm)) return;
+    await run(async () => onState((await client.request({ type: 'vault.create', passphrase: value })).state));
   };
 
   return (
@@ -53,21 +45,15 @@ export function UnlockForm({ onState }: VaultFormProps) {
   const client = useClient();
   const focusRef = useFocusOnMount<HTMLInputElement>();
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, run } = useAction();
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (!value || busy) return;
-    setBusy(true);
-    setError('');
-    try {
-      const { state } = await client.request({ type: 'vault.unlock', passphrase: value });
-      onState(state);
-    } catch (err) {
-      setError(describeUiError(err));
+    if (!value) return;
+    const unlocked = await run(async () => onState((await client.request({ type: 'vault.unlock', passphrase: value })).state));
+    if (!unlocked) {
+      // A wrong passphrase is typed again from scratch.
       setValue('');
-      setBusy(false);
       focusRef.current?.focus();
     }
   };
@@ -78,8 +64,7 @@ export function UnlockForm({ onState }: VaultFormProps) {
         <IconLock size={28} />
       </div>
       <h1 data-testid="locked-title">{t('unlock_title')}</h1>
-      <label class="field">
-        <span>{t('field_passphrase')}</span>
+      <Field label={t('field_passphrase')}>
         <input
           type="password"
           autocomplete="current-password"
@@ -89,7 +74,7 @@ export function UnlockForm({ onState }: VaultFormProps) {
           aria-invalid={Boolean(error)}
           onInput={(e) => setValue(e.currentTarget.value)}
         />
-      </label>
+      </Field>
       {error ? <p class="error" role="alert" data-testid="error">{error}</p> : null}
       <button type="submit" class="primary" data-testid="unlock" disabled={!value || busy}>
         {busy ? t('unlock_busy') : t('unlock_submit')}

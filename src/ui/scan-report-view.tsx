@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ScanReport } from '../messages';
 import { useClient } from './client-context';
 import { describeUiError } from './describe-ui-error';
+import { useAction } from './use-action';
 import { t } from './i18n';
 import { parseSiteLines } from './parse-sites';
 import { SitesField } from './sites-field';
@@ -18,8 +19,7 @@ export function ScanReportView({ tabId, initialSites, onDone }: ScanReportViewPr
   const client = useClient();
   const [report, setReport] = useState<ScanReport | undefined>(undefined);
   const [sites, setSites] = useState(initialSites);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   useEffect(() => {
     let live = true;
@@ -35,16 +35,12 @@ export function ScanReportView({ tabId, initialSites, onDone }: ScanReportViewPr
   useEffect(() => setSites(initialSites), [initialSites]);
 
   const accept = async () => {
-    if (!report?.token) return;
-    setBusy(true);
-    setError('');
-    try {
-      const { added } = await client.request({ type: 'qr.acceptScan', token: report.token, sites: parseSiteLines(sites) });
+    const token = report?.token;
+    if (!token) return;
+    await run(async () => {
+      const { added } = await client.request({ type: 'qr.acceptScan', token, sites: parseSiteLines(sites) });
       onDone(t('scan_added', added.length));
-    } catch (err) {
-      setError(describeUiError(err));
-      setBusy(false);
-    }
+    });
   };
 
   if (!report && !error) return <p class="muted" role="status" data-testid="scan-busy">{t('scan_busy')}</p>;

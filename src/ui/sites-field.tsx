@@ -1,4 +1,5 @@
 import { t } from './i18n';
+import { Field } from './field';
 
 /** Props of `SitesField`: the text is kept raw so typing a newline is not swallowed. */
 export interface SitesFieldProps {
@@ -10,8 +11,7 @@ export interface SitesFieldProps {
 /** A textarea for the sites an account may fill, one origin per line (e.g. https://portal.example.com). */
 export function SitesField({ value, onInput, testId = 'sites' }: SitesFieldProps) {
   return (
-    <label class="field">
-      <span>{t('field_sites')}</span>
+    <Field label={t('field_sites')}>
       <textarea
         rows={2}
         value={value}
@@ -21,6 +21,6 @@ export function SitesField({ value, onInput, testId = 'sites' }: SitesFieldProps
         onInput={(e) => onInput(e.currentTarget.value)}
       />
       <small class="hint">{t('field_sites_hint')}</small>
-    </label>
+    </Field>
   );
 }
