@@ -23,7 +23,9 @@ export function benchSizes(): Figure[] {
   const chrome = join(output, 'chrome-mv3');
   const content = join(chrome, 'content-scripts', 'content.js');
   figures.push({ group: 'size', name: 'always-on content script (minified)', value: kb(statSync(content).size), unit: 'KB' });
-  figures.push({ group: 'size', name: 'always-on content script (gzipped)', value: gzippedKb(content), unit: 'KB', target: '≤ 15 KB' });
+  // In bytes: rounded to 0.1 KB, a script a few bytes over the target would still read "15 KB".
+  const contentGzipped = gzipSync(readFileSync(content), { level: 9 }).length;
+  figures.push({ group: 'size', name: 'always-on content script (gzipped)', value: contentGzipped, unit: 'bytes', target: '≤ 15,360 bytes (15 KB)' });
   figures.push({ group: 'size', name: 'QR scanner script, injected on demand (gzipped)', value: gzippedKb(join(chrome, 'scanner.js')), unit: 'KB' });
   return figures;
 }

@@ -3,8 +3,6 @@ import type { PageRequest, RequestOf, Responses } from '../messages';
 import { sendRequest } from '../send-request';
 import { findWebOrigin, pickTargetTab } from './pick-target-tab';
 
-export { findWebOrigin } from './pick-target-tab';
-
 /** The tab the popup was opened over. `origin` is set only for http(s) pages. */
 export interface ActiveTab {
   id?: number;

@@ -5,4 +5,4 @@ export { autoLockFromMinutes, autoLockToMinutes, DEFAULT_AUTO_LOCK, shouldAutoLo
 export { DEFAULT_KDF_PARAMS, KDF_CAP, KDF_FLOOR, KDF_POLICY_CAP, type KdfParams } from './kdf';
 export { type StorageAreaLike, SESSION_ACTIVITY_KEY, SESSION_KEY, VAULT_KEY, VAULT_NEXT_KEY } from './storage-area';
 export { findDuplicate, isSameAccount, type AccountInput, type AccountPatch, type VaultAccount, type VaultData } from './model';
-export { type VaultErrorCode } from './errors';
+export { hasVaultCode, type VaultErrorCode } from './errors';

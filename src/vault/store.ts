@@ -248,7 +248,8 @@ export class VaultService {
   private async openUnlocked(): Promise<Opened> {
     // A lock() while this read is under way must win: nothing opened before it may be kept or handed out.
     const epoch = this.lockEpoch;
-    // The key and the vault are read side by side; a missing key is still the error reported first.
+    // The key and the vault are read side by side. No vault at all is reported first (there is nothing to unlock),
+    // then a missing key.
     const keyRead = readSessionKey(this.session);
     // Handled below (awaited in every path), but possibly only after it has already failed.
     keyRead.catch(() => undefined);
@@ -256,7 +257,7 @@ export class VaultService {
     try {
       opened = await loadGeneration(this.local, async (stored) => this.openRemembered(stored, await keyRead, epoch), mayFallBack);
     } catch (error) {
-      await keyRead;
+      if (!hasVaultCode(error, 'vault/uninitialised')) await keyRead;
       throw error;
     }
     if (epoch !== this.lockEpoch) throw vaultError('vault/locked', 'The vault is locked; unlock it with your passphrase first.');

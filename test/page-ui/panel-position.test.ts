@@ -15,9 +15,19 @@ describe('choosePanelPosition', () => {
     expect(choosePanelPosition(otp, size, view, [email, password], false)).toEqual({ top: 409, left: 302 });
   });
 
-  it('reads sizes and boxes by their fields, as from a DOMRect measured somewhere else', () => {
-    const measured = { top: 231, left: 102, ...size };
-    expect(choosePanelPosition(otp, measured, view, [email, password, login], false)).toEqual({ top: 16, left: 764 });
+  it('reads sizes and boxes through getters, as a DOMRect has them, and not where the panel was measured', () => {
+    // Like a DOMRect: the fields are getters on the prototype (spreading copies none of them), and the measured
+    // panel sits where it was placed before (over the password field).
+    class RectLike {
+      constructor(private readonly r: Box) {}
+      get top() { return this.r.top; }
+      get left() { return this.r.left; }
+      get width() { return this.r.width; }
+      get height() { return this.r.height; }
+    }
+    const measured = new RectLike({ top: 231, left: 302, ...size });
+    const rects = [email, password, login].map((b) => new RectLike(b));
+    expect(choosePanelPosition(new RectLike(otp), measured, view, rects, false)).toEqual({ top: 16, left: 764 });
   });
 
   it('goes above when below would cover the form button, and to the corner when above covers the password', () => {

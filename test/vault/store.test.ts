@@ -26,7 +26,8 @@ describe('VaultService lifecycle', () => {
   it('goes uninitialised → unlocked → locked → unlocked, and refuses a second create', async () => {
     const vault = service();
     expect(await vault.status()).toBe('uninitialised');
-    await expect(vault.list()).rejects.toMatchObject({ code: 'vault/locked' });
+    // With no vault at all, reading says so (rather than "locked"), as unlocking does.
+    await expect(vault.list()).rejects.toMatchObject({ code: 'vault/uninitialised' });
     await expect(vault.unlock(PASS)).rejects.toMatchObject({ code: 'vault/uninitialised' });
     await vault.create(PASS);
     expect(await vault.status()).toBe('unlocked');

@@ -1,5 +1,6 @@
 import { checkPassphraseAgainstPolicy, effectiveKdfParams, effectiveMinPassphraseLength } from '../../policy';
-import { PortalError, ProtocolError } from '../../errors';
+import { ProtocolError } from '../../errors';
+import { hasVaultCode, type VaultAccount } from '../../vault';
 import type { VaultOverview } from '../../messages';
 import { toAccountView, toCodeView } from '../account-view';
 import type { BackgroundContext } from '../context';
@@ -12,35 +13,29 @@ async function policyStrength(context: BackgroundContext, passphrase: string) {
   return { kdfParams: effectiveKdfParams(policy), minPassphraseLength: effectiveMinPassphraseLength(policy) };
 }
 
-const isNotOpen = (error: unknown) => error instanceof PortalError && (error.code === 'vault/locked' || error.code === 'vault/uninitialised');
-
 /**
- * The state, and when unlocked the accounts with the codes of the first `codesFor` of them. The state and the
- * accounts are read side by side, so every state costs one wait for storage.
+ * The state, and when unlocked the accounts with the codes of the first `codesFor` of them, from one reading of
+ * the vault and the key (side by side): its refusal says which state it is in when it is not unlocked.
  */
 async function overview({ vault, now }: Pick<BackgroundContext, 'vault' | 'now'>, codesFor: number | undefined): Promise<VaultOverview> {
   if (codesFor !== undefined && !(Number.isInteger(codesFor) && codesFor >= 0)) {
     throw new ProtocolError('protocol/bad-request', 'codesFor must be a whole number of accounts.');
   }
-  const [state, listed] = await Promise.all([
-    vault.status(),
-    vault.list().then(
-      (accounts) => ({ accounts }),
-      (error: unknown) => ({ error }),
-    ),
-  ]);
-  if ('error' in listed) {
-    if (!isNotOpen(listed.error)) throw listed.error;
-    // Not open: locked (also when the state read saw it unlocked just before a lock), or no vault at all.
-    return { state: state === 'uninitialised' ? 'uninitialised' : 'locked' };
+  let accounts: VaultAccount[];
+  try {
+    accounts = await vault.list();
+  } catch (error) {
+    if (hasVaultCode(error, 'vault/uninitialised')) return { state: 'uninitialised' };
+    if (hasVaultCode(error, 'vault/locked')) return { state: 'locked' };
+    throw error;
   }
   const at = now();
-  const withCodes = codesFor === undefined ? listed.accounts : listed.accounts.slice(0, codesFor);
+  const withCodes = codesFor === undefined ? accounts : accounts.slice(0, codesFor);
   return {
     state: 'unlocked',
-    accounts: listed.accounts.map(toAccountView),
+    accounts: accounts.map(toAccountView),
     codes: withCodes.map((a) => toCodeView(a, at)),
-    codesComplete: withCodes.length === listed.accounts.length,
+    codesComplete: withCodes.length === accounts.length,
     now: at,
   };
 }
