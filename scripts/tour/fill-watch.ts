@@ -1,6 +1,5 @@
 import type { Page } from 'puppeteer-core';
-
-const PANEL_TAG = 'portal-authenticator-panel';
+import { PANEL_TAG } from '../../src/testing';
 
 /** What the login page showed first: the extension's waiting panel, or the code already filled. */
 export type FirstSign = 'panel' | 'filled';

@@ -1,3 +1,5 @@
+import { totpCounter } from '../../src/otp/totp';
+
 /** Seconds left in the current TOTP time step (RFC 6238 §4: T = floor(unixTime / period)). */
 export function secondsLeftInPeriod(period = 30, now = Date.now()): number {
   return period - ((now / 1000) % period);
@@ -5,7 +7,7 @@ export function secondsLeftInPeriod(period = 30, now = Date.now()): number {
 
 /** The index of the current TOTP time step (RFC 6238 §4). */
 export function currentTimeStep(period = 30, now = Date.now()): number {
-  return Math.floor(now / 1000 / period);
+  return totpCounter(period, now);
 }
 
 /**

@@ -38,6 +38,12 @@ export function createFillController(channel: FillChannel, doc: Document = docum
     panel?.remove();
     panel = undefined;
   };
+  // What went wrong, in the error's own words when it has them.
+  const showFailure = (anchor: Element, error: unknown) =>
+    showPanel('Could not fill the code', anchor, (p) => {
+      addText(p.body, error instanceof PortalError ? error.userMessage : 'Could not fill the code into this field.', 'text');
+      addButton(p.body, 'Dismiss', closePanel);
+    });
 
   const apply = async (match: OtpFieldMatch, answer: FillAnswer): Promise<void> => {
     // The last box of a split code: a panel beside it covers none of the others.
@@ -75,10 +81,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       } catch (error) {
         // A field that does not fit the code (wrong box count, removed from the page): say so, never guess.
         stop();
-        showPanel('Could not fill the code', anchor, (p) => {
-          addText(p.body, error instanceof PortalError ? error.userMessage : 'Could not fill the code into this field.', 'text');
-          addButton(p.body, 'Dismiss', closePanel);
-        });
+        showFailure(anchor, error);
       }
     } else if (answer.status === 'choose') {
       showPanel('Choose an account', anchor, (p) => {
@@ -92,12 +95,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
             void channel
               .choose(option.id)
               .then((next) => apply(match, next))
-              .catch((error: unknown) =>
-                showPanel('Could not fill the code', anchor, (p) => {
-                  addText(p.body, error instanceof PortalError ? error.userMessage : 'Could not fill the code.', 'text');
-                  addButton(p.body, 'Dismiss', closePanel);
-                }),
-              );
+              .catch((error: unknown) => showFailure(anchor, error));
           });
         }
         const row = doc.createElement('div');

@@ -1,6 +1,9 @@
 import { PANEL_CSS } from './panel-css';
 import { choosePanelPosition } from './panel-position';
 
+/** The element that hosts each panel's closed shadow root in the page. */
+export const PANEL_TAG = 'portal-authenticator-panel';
+
 /** A small extension-owned panel in a closed shadow root: the page can neither read nor restyle it. */
 export interface ShadowPanel {
   /** The panel's content box, inside the closed shadow root. */
@@ -14,7 +17,7 @@ export interface ShadowPanel {
  * Only trusted clicks count: a page script's synthetic click cannot accept or choose for the user.
  */
 export function createShadowPanel(label: string, anchor?: Element, doc: Document = document, prefer: PanelSide = 'below'): ShadowPanel {
-  const host = doc.createElement('portal-authenticator-panel');
+  const host = doc.createElement(PANEL_TAG);
   // Inline and !important, so no page rule can hide the panel while leaving its buttons clickable.
   for (const [name, value] of HOST_STYLE) host.style.setProperty(name, value, 'important');
   const root = host.attachShadow({ mode: 'closed' });
@@ -63,7 +66,7 @@ const HOST_STYLE: Array<[string, string]> = [
 ];
 
 /** Clicks this soon after a panel appears are ignored: a page cannot slide it under a click already under way. */
-const ARMING_MS = 400;
+export const PANEL_ARMING_MS = 400;
 
 /** Controls a panel should not cover: the person may still need them (a password field, the form's button). */
 const CONTROLS = 'input:not([type="hidden"]), select, textarea, button';
@@ -96,7 +99,7 @@ export function addButton(parent: HTMLElement, text: string, onClick: () => void
   button.type = 'button';
   button.textContent = text;
   if (primary) button.className = 'primary';
-  const armedAt = performance.now() + ARMING_MS;
+  const armedAt = performance.now() + PANEL_ARMING_MS;
   button.addEventListener('click', (event) => {
     if (event.isTrusted && performance.now() >= armedAt) onClick();
   });

@@ -4,4 +4,4 @@ export type { ExtensionSession, LaunchOptions } from './launch';
 export type { ProvisionOptions } from './provision';
 export { findBrowserExecutable, BrowserNotFound } from './find-browser';
 export type { BrowserName } from './find-browser';
-export { clickPanelPrimaryButton, isPanelShown, PANEL_ARMING_MS, waitUntilPanelArmed } from './panels';
+export { clickPanelPrimaryButton, isPanelShown, PANEL_ARMING_MS, PANEL_TAG, waitUntilPanelArmed } from './panels';

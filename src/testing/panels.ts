@@ -1,9 +1,13 @@
 import type { Page } from 'puppeteer-core';
+import { PANEL_ARMING_MS as PANEL_IGNORES_CLICKS_MS, PANEL_TAG } from '../page-ui/shadow-panel';
 
-const PANEL_TAG = 'portal-authenticator-panel';
+export { PANEL_TAG } from '../page-ui/shadow-panel';
 
-/** Panels ignore clicks for a moment after they appear (a clickjacking guard); helpers wait this long first. */
-export const PANEL_ARMING_MS = 450;
+/**
+ * Panels ignore clicks for a moment after they appear (a clickjacking guard); helpers wait this long first, a
+ * little longer than the panel itself so a busy machine does not land the click early.
+ */
+export const PANEL_ARMING_MS = PANEL_IGNORES_CLICKS_MS + 50;
 
 /** Waits until a panel that has just appeared accepts clicks. */
 export function waitUntilPanelArmed(): Promise<void> {

@@ -15,10 +15,13 @@ const ROLLOVER_SLACK_MS = 150;
 /** Waits before asking again after a failed fetch. */
 const RETRY_MS = [1000, 2000, 5000];
 
-function toSnapshot({ codes, now: computedAt }: Responses['accounts.codes'], now: number): CodesSnapshot {
+/** Codes as fetched; the hook adds the ticking `now`. */
+type FetchedCodes = Omit<CodesSnapshot, 'now'>;
+
+function toFetched({ codes, now: computedAt }: Responses['accounts.codes'], now: number): FetchedCodes {
   // `secondsRemaining` is whole seconds counted from the start of the second the codes were computed in.
   const fetchedAt = Math.floor((Number.isFinite(computedAt) ? computedAt : now) / 1000) * 1000;
-  return { codes: new Map(codes.map((code) => [code.id, code])), fetchedAt, now };
+  return { codes: new Map(codes.map((code) => [code.id, code])), fetchedAt };
 }
 
 /**
@@ -35,7 +38,7 @@ export function useCodes(
    */
   initial?: { answer: Responses['accounts.codes']; complete: boolean },
 ) {
-  const [snapshot, setSnapshot] = useState<CodesSnapshot | undefined>(() => initial && toSnapshot(initial.answer, client.now()));
+  const [snapshot, setSnapshot] = useState<FetchedCodes | undefined>(() => initial && toFetched(initial.answer, client.now()));
   const [now, setNow] = useState(() => client.now());
   // Held in a ref so a new callback identity on each render does not trigger a re-fetch.
   const onErrorRef = useRef(onError);
@@ -52,7 +55,7 @@ export function useCodes(
       const answer = await client.request({ type: 'accounts.codes' });
       if (ticket !== latest.current) return;
       setFailures(0);
-      setSnapshot(toSnapshot(answer, client.now()));
+      setSnapshot(toFetched(answer, client.now()));
       setNow(client.now());
     } catch (error) {
       if (ticket !== latest.current) return;

@@ -76,12 +76,13 @@ export const fillHandlers: Pick<Handlers, 'fill.request' | 'fill.choose' | 'fill
   'ui.openPopup': async (_r, context, sender) => {
     requireContent(sender);
     const action = (context.browser.action ?? context.browser.browserAction) as typeof browserApi.action | undefined;
+    // Some browsers open the popup only from a toolbar click, or not at all from here; the page then points the
+    // user to the toolbar.
+    if (!action?.openPopup) return { opened: false };
     try {
-      if (!action?.openPopup) throw new Error('no openPopup');
       await action.openPopup();
       return { opened: true };
     } catch {
-      // Some browsers open the popup only from a toolbar click; the page then points the user to the toolbar.
       return { opened: false };
     }
   },

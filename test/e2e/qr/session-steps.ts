@@ -1,8 +1,6 @@
 import type { Page } from 'puppeteer-core';
-import { type ExtensionSession, waitUntilPanelArmed } from '../../../src/testing';
+import { type ExtensionSession, PANEL_TAG, waitUntilPanelArmed } from '../../../src/testing';
 import { PANEL_CSS } from '../../../src/page-ui/panel-css';
-
-const PANEL_TAG = 'portal-authenticator-panel';
 
 /** Removes every account, so each case starts from an empty (but unlocked) vault. */
 export async function resetAccounts(session: ExtensionSession): Promise<void> {
