@@ -68,8 +68,8 @@ const HOST_STYLE: Array<[string, string]> = [
 /** Clicks this soon after a panel appears are ignored: a page cannot slide it under a click already under way. */
 export const PANEL_ARMING_MS = 400;
 
-/** Controls a panel should not cover: the person may still need them (a password field, the form's button). */
-const CONTROLS = 'input:not([type="hidden"]), select, textarea, button';
+/** Controls a panel should not cover: the person may still need them (a password field, the form's button). Hidden ones have no box and drop out. */
+const CONTROLS = 'input,select,textarea,button';
 
 function place(host: HTMLElement, anchor: Element | undefined, doc: Document, prefer: PanelSide): void {
   const view = doc.defaultView;
