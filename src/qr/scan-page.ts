@@ -10,6 +10,8 @@ const MAX_CANDIDATES = 12;
 const MAX_IMAGES = 6;
 const TIME_BUDGET_MS = 2500;
 const PAINT_TIMEOUT_MS = 200;
+// How long an image still loading is waited for before its crop is taken anyway.
+const IMAGE_LOAD_TIMEOUT_MS = 2000;
 
 /** Finds QR-shaped elements in a document, reads the pixels of those the page lets us read and reports the rects of the others. */
 export async function scanPage(
@@ -51,8 +53,12 @@ export async function scanPage(
   // Only the background knows whether the readable pixels held a code; when they did not, it asks for the scroll below.
   if (unreadable.length > 0 && pixels.length === 0) scrollIntoViewIfOffscreen(unreadable[0]!.candidate, view);
   const measureUnreadable = async (): Promise<PageRemeasure> => {
-    // Whatever was scrolled or loaded for the crops must be on screen before the background takes the screenshot.
-    if (unreadable.length > 0) await waitForPaint(view);
+    // Whatever was scrolled or loaded for the crops must be on screen before the background takes the screenshot:
+    // an image still loading (a cross-origin code the page has only just added) would be cropped blank.
+    if (unreadable.length > 0) {
+      await Promise.all(unreadable.map(({ candidate }) => whenImageReady(candidate.element)));
+      await waitForPaint(view);
+    }
     const measure = options.measure ?? measureElementBox;
     return {
       needsCrop: unreadable.map(({ candidate, reason }) => ({
@@ -92,6 +98,19 @@ function scrollIntoViewIfOffscreen(candidate: QrCandidate, view: Window | null):
   const { rect } = measureElementBox(candidate.element);
   const inside = rect.y >= 0 && rect.x >= 0 && rect.y + rect.height <= view.innerHeight && rect.x + rect.width <= view.innerWidth;
   if (!inside) candidate.element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+}
+
+/** Resolves once an image element has loaded and decoded (or failed, or the wait is over); other elements at once. */
+function whenImageReady(element: Element): Promise<void> {
+  const image = element as HTMLImageElement;
+  if (element.tagName !== 'IMG' || image.complete) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, IMAGE_LOAD_TIMEOUT_MS);
+    image.decode().then(
+      () => resolve(),
+      () => resolve(),
+    ).finally(() => clearTimeout(timer));
+  });
 }
 
 // A scroll or a loaded image is applied at once but painted later: a screenshot taken before the next frames shows the old state.
