@@ -4,10 +4,8 @@ import type { LumaImage } from './luma';
 
 /** What scanner.js hands back to the background; plain data so executeScript can structured-clone it. */
 export interface PageScanResult {
-  /** Texts already decoded in the frame; scanner.js leaves decoding to the background (it stays small) and sends none. */
-  decoded: Array<{ payload: string; elementKind: QrCandidateKind }>;
-  /** Pixels of the elements the page let us read, most likely first, for the background to decode. */
-  pixels?: Array<{ image: LumaImage; elementKind: QrCandidateKind }>;
+  /** Pixels of the elements the page let us read, most likely first, for the background to decode (scanner.js stays small). */
+  pixels: Array<{ image: LumaImage; elementKind: QrCandidateKind }>;
   /** Elements the page would not let us read, to be cut out of a tab screenshot. */
   needsCrop: Array<{ rect: ViewportRect; elementKind: QrCandidateKind; reason: string }>;
   /** The frame's viewport when the rects were measured, to scale them onto the screenshot. */

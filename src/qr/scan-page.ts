@@ -84,7 +84,6 @@ export async function scanPage(
     };
   }
   return {
-    decoded: [],
     pixels,
     ...(await measureUnreadable()),
     candidateCount: candidates.length,

@@ -64,9 +64,8 @@ export async function scanTab(tabId: number, deps: ScanTabDeps, options: ScanTab
   const frames = await injectScanner(browser, tabId, notes, options.topFrameOnly === true);
   let topDecodedAny = false;
   for (const frame of frames) {
-    for (const item of frame.result.decoded) add(item.payload, 'element');
     // The page only reads pixels; jsQR lives here so the injected script stays small.
-    for (const item of frame.result.pixels ?? []) {
+    for (const item of frame.result.pixels) {
       const image = readLumaImage(item?.image);
       const payload = image ? decodeQrPixels(lumaToRgba(image)) : undefined;
       if (payload === undefined) continue;
@@ -77,7 +76,7 @@ export async function scanTab(tabId: number, deps: ScanTabDeps, options: ScanTab
   let top = frames.find((frame) => frame.frameId === 0)?.result;
   // The page scrolls an unreadable code into view itself only when it had no pixels to send; when the pixels held
   // no code either, the scroll is asked for now, before the screenshot.
-  if (top && !topDecodedAny && (top.pixels?.length ?? 0) > 0 && top.needsCrop.length > 0 && isOffscreen(top.needsCrop[0]!.rect, top.viewport)) {
+  if (top && !topDecodedAny && top.pixels.length > 0 && top.needsCrop.length > 0 && isOffscreen(top.needsCrop[0]!.rect, top.viewport)) {
     top = { ...top, ...(await scrollToUnreadable(browser, tabId)) };
   }
   const subframeCrops = frames.filter((f) => f.frameId !== 0).reduce((n, f) => n + f.result.needsCrop.length, 0);
@@ -222,7 +221,6 @@ async function captureTab(
 function isPageScanResult(value: unknown): value is PageScanResult {
   const v = value as Partial<PageScanResult> | null;
   return (
-    typeof v === 'object' && v !== null && Array.isArray(v.decoded) && Array.isArray(v.needsCrop) && typeof v.viewport === 'object' &&
-    (v.pixels === undefined || Array.isArray(v.pixels))
+    typeof v === 'object' && v !== null && Array.isArray(v.pixels) && Array.isArray(v.needsCrop) && typeof v.viewport === 'object'
   );
 }

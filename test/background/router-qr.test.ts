@@ -1,6 +1,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { toLumaImage } from '../../src/qr/luma';
 import type { PageScanResult } from '../../src/qr/page-scan-result';
+import { renderQrRgba } from '../fixtures/qr/render';
 import { ask, send, type Clock, contentSender, makeContext, oracleTotp, PASS, randomSecret, refusal, restoreStorage, saveStorage, type StorageSnapshot, T0, totpUri } from './helpers';
 
 const clock: Clock = { now: T0 };
@@ -18,7 +20,8 @@ beforeAll(async () => {
 
 function frameResult(payloads: string[]): PageScanResult {
   return {
-    decoded: payloads.map((payload) => ({ payload, elementKind: 'img' as never })),
+    // Readable elements send their pixels; the background decodes them.
+    pixels: payloads.map((payload) => ({ image: toLumaImage(renderQrRgba(payload, { moduleSize: 3 })), elementKind: 'img' as const })),
     needsCrop: [],
     viewport: { devicePixelRatio: 1, innerWidth: 1280, innerHeight: 800, scrollX: 0, scrollY: 0 },
     candidateCount: payloads.length,

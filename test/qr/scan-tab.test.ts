@@ -10,8 +10,13 @@ import { blankImage, pasteImage, renderQrRgba } from '../fixtures/qr/render';
 
 const viewport = { devicePixelRatio: 2, innerWidth: 800, innerHeight: 500, scrollX: 0, scrollY: 0 };
 
+/** What scanner.js sends for a readable element showing `payload`: its luminance pixels. */
+function pixelsOf(payload: string, elementKind: 'img' | 'canvas' | 'svg') {
+  return { image: toLumaImage(renderQrRgba(payload, { moduleSize: 3 })), elementKind };
+}
+
 function pageResult(partial: Partial<PageScanResult> = {}): PageScanResult {
-  return { decoded: [], needsCrop: [], viewport, candidateCount: 1, notes: [], ...partial };
+  return { pixels: [], needsCrop: [], viewport, candidateCount: 1, notes: [], ...partial };
 }
 
 interface FakeOptions {
@@ -83,7 +88,7 @@ function screenshotWith(codes: Array<{ text: string; x: number; y: number }>): R
 
 describe('scanTab', () => {
   it('returns codes decoded from page elements without taking a screenshot', async () => {
-    const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult({ decoded: [{ payload: FIXTURE_OTPAUTH, elementKind: 'img' }] }) }] });
+    const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult({ pixels: [pixelsOf(FIXTURE_OTPAUTH, 'img')] }) }] });
     const result = await scanTab(3, deps);
     expect(result.found).toEqual([{ payload: FIXTURE_OTPAUTH, kind: 'otpauth', source: 'element' }]);
     expect(calls.capture).toBe(0);
@@ -189,7 +194,7 @@ describe('scanTab', () => {
   it('collects codes from subframes and notes their unreadable images', async () => {
     const frames = [
       { frameId: 0, result: pageResult() },
-      { frameId: 5, result: pageResult({ decoded: [{ payload: FIXTURE_OTPAUTH, elementKind: 'canvas' }], needsCrop: [{ rect: { x: 0, y: 0, width: 100, height: 100 }, elementKind: 'img', reason: 'tainted' }] }) },
+      { frameId: 5, result: pageResult({ pixels: [pixelsOf(FIXTURE_OTPAUTH, 'canvas')], needsCrop: [{ rect: { x: 0, y: 0, width: 100, height: 100 }, elementKind: 'img', reason: 'tainted' }] }) },
       { frameId: 6, result: undefined },
     ];
     const { deps, calls } = fake({ frames });
@@ -200,14 +205,14 @@ describe('scanTab', () => {
   });
 
   it('removes duplicates found by several routes', async () => {
-    const decoded = [{ payload: FIXTURE_OTPAUTH, elementKind: 'img' as const }];
-    const { deps } = fake({ frames: [{ frameId: 0, result: pageResult({ decoded }) }, { frameId: 2, result: pageResult({ decoded }) }] });
+    const pixels = [pixelsOf(FIXTURE_OTPAUTH, 'img')];
+    const { deps } = fake({ frames: [{ frameId: 0, result: pageResult({ pixels }) }, { frameId: 2, result: pageResult({ pixels }) }] });
     expect((await scanTab(3, deps)).found).toHaveLength(1);
   });
 
   it('retries the top frame alone when a subframe blocks injection', async () => {
-    const decoded = [{ payload: FIXTURE_OTPAUTH, elementKind: 'svg' as const }];
-    const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult({ decoded }) }], injectFails: 'all-frames' });
+    const pixels = [pixelsOf(FIXTURE_OTPAUTH, 'svg')];
+    const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult({ pixels }) }], injectFails: 'all-frames' });
     expect((await scanTab(3, deps)).found).toHaveLength(1);
     expect(calls.inject).toEqual([{ tabId: 3, allFrames: true }, { tabId: 3 }]);
   });
