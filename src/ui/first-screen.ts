@@ -1,4 +1,4 @@
-import type { RequestOf } from '../messages';
+import type { RequestOf, VaultOverview } from '../messages';
 
 /** Rows drawn in the popup's first frame; a popup shows about ten, the rest follow right after the first paint. */
 export const FIRST_PAINT_ROWS = 40;
@@ -12,3 +12,21 @@ export const OPENING_REQUEST: RequestOf<'vault.overview'> = { type: 'vault.overv
 
 /** Where the early script leaves its pending answer (a Promise of the Reply) for the popup's main script. */
 export const EARLY_OVERVIEW_GLOBAL = 'portalEarlyOverview';
+
+/**
+ * The id of the JSON data block in which the background's service worker (Chromium) hands popup.html its opening
+ * answer, written into the page as it is served (src/background/popup-document.ts).
+ */
+export const EMBEDDED_OVERVIEW_ID = 'portal-overview';
+
+/** The opening answer the page was served with, or undefined when it came without one (Firefox, or a fallback). */
+export function readEmbeddedOverview(doc: Document): VaultOverview | undefined {
+  const text = doc.getElementById(EMBEDDED_OVERVIEW_ID)?.textContent;
+  if (!text) return undefined;
+  try {
+    const value = JSON.parse(text) as VaultOverview | null;
+    return value && typeof value === 'object' && typeof value.state === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

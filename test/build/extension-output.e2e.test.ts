@@ -3,8 +3,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { servedPopup } from '../../src/background/popup-document';
 import { CHROME_EXTENSION_ID } from '../../src/extension-ids';
 import { extensionOutputDir, PACKAGE_ROOT } from '../../src/testing/extension-build';
+import { useEnglishMessages } from '../ui/helpers';
 
 // Checks the built extensions (npm test builds them first): manifest hygiene and the Firefox linter.
 
@@ -32,6 +34,16 @@ describe.each(['chromium', 'firefox'] as const)('the %s build', (browser) => {
   it('asks only for the permissions the README explains', () => {
     const permissions = [...((manifest.permissions as string[]) ?? []), ...((manifest.host_permissions as string[]) ?? [])].sort();
     expect(permissions).toEqual(['<all_urls>', 'activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
+  });
+});
+
+describe('the served popup', () => {
+  it('the built popup.html has the early script the background replaces when it serves the page drawn', () => {
+    useEnglishMessages();
+    const template = readFileSync(join(extensionOutputDir('chromium'), 'popup.html'), 'utf8');
+    const served = servedPopup(template, { state: 'locked' }, Date.now(), '1.0.0');
+    expect(served).toContain('data-testid="unlock-form"');
+    expect(served).not.toContain('popup-ask.js');
   });
 });
 
