@@ -44,8 +44,6 @@ export default defineBackground(() => {
     });
   }
 
-  browser.tabs.onRemoved.addListener((tabId) => void context.replay.forgetTab(tabId));
-
   void browser.alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === AUTO_LOCK_ALARM) void runAutoLockCheck(context);

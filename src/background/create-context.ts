@@ -14,7 +14,7 @@ export function createBackgroundContext(browser: Browser, now: () => number = Da
     vault: createVaultService({ local, session, now }),
     settings: createSettingsStore(local, policy),
     policy,
-    replay: createReplayGuard(session),
+    replay: createReplayGuard(session, now),
     session,
     browser,
     now,

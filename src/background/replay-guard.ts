@@ -6,9 +6,14 @@ export interface KeyValueArea {
 
 const USED_KEY = 'filledSteps';
 const HANDED_KEY = 'handedOutSteps';
+/**
+ * How long a handed-out code waits for its frame to report a submission. Far longer than any code stays valid;
+ * after it, the record is swept at the next hand-out (a closed tab's records go the same way).
+ */
+export const HANDED_OUT_LIFETIME_MS = 10 * 60_000;
 
 type UsedRecord = Record<string, Record<string, number>>;
-type HandedOut = { site: string; accountId: string; step: number; type: 'totp' | 'hotp' };
+type HandedOut = { site: string; accountId: string; step: number; type: 'totp' | 'hotp'; at: number };
 type HandedRecord = Record<string, HandedOut>;
 
 /**
@@ -18,7 +23,7 @@ type HandedRecord = Record<string, HandedOut>;
  * does not burn a period. Kept in session storage: it survives a service-worker restart and is forgotten when
  * the browser closes.
  */
-export function createReplayGuard(area: KeyValueArea) {
+export function createReplayGuard(area: KeyValueArea, now: () => number = Date.now) {
   const load = async <T>(key: string): Promise<T> => ((await area.get(key))[key] as T | undefined) ?? ({} as T);
   // Read-change-write steps from several frames at once must not lose each other's records: one at a time.
   let queue: Promise<unknown> = Promise.resolve();
@@ -44,15 +49,16 @@ export function createReplayGuard(area: KeyValueArea) {
     /** Notes the code handed to one frame (`frameKey` names tab and frame), until that frame reports a submission. */
     handOut: (frameKey: string, site: string, accountId: string, step: number, type: HandedOut['type'] = 'totp'): Promise<void> =>
       serial(async () => {
-        const all = await load<HandedRecord>(HANDED_KEY);
-        await area.set({ [HANDED_KEY]: { ...all, [frameKey]: { site, accountId, step, type } } });
+        const at = now();
+        const live = Object.entries(await load<HandedRecord>(HANDED_KEY)).filter(([, e]) => at - e.at < HANDED_OUT_LIFETIME_MS);
+        await area.set({ [HANDED_KEY]: { ...Object.fromEntries(live), [frameKey]: { site, accountId, step, type, at } } });
       }),
     /** The frame submitted its form: the code it was handed is now used at its site. Returns what it was handed. */
     confirmSubmitted: async (frameKey: string, site: string): Promise<HandedOut | undefined> => {
       const handed = await serial(async () => {
         const all = await load<HandedRecord>(HANDED_KEY);
         const entry = all[frameKey];
-        if (!entry || entry.site !== site) return undefined;
+        if (!entry || entry.site !== site || now() - entry.at >= HANDED_OUT_LIFETIME_MS) return undefined;
         const { [frameKey]: _done, ...rest } = all;
         await area.set({ [HANDED_KEY]: rest });
         return entry;
@@ -60,12 +66,5 @@ export function createReplayGuard(area: KeyValueArea) {
       if (handed?.type !== 'hotp' && handed) await record(handed.site, handed.accountId, handed.step);
       return handed;
     },
-    /** Forgets what was handed to the frames of a closed tab. */
-    forgetTab: (tabId: number): Promise<void> =>
-      serial(async () => {
-        const all = await load<HandedRecord>(HANDED_KEY);
-        const rest = Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith(`${tabId}:`)));
-        if (Object.keys(rest).length !== Object.keys(all).length) await area.set({ [HANDED_KEY]: rest });
-      }),
   };
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createReplayGuard } from '../../src/background/replay-guard';
+import { HANDED_OUT_LIFETIME_MS, createReplayGuard } from '../../src/background/replay-guard';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -34,5 +34,32 @@ describe('createReplayGuard', () => {
     await guard().record('https://portal.example.com', 'a', 1);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).toContain('portal.example.com');
+  });
+
+  describe('codes handed to frames', () => {
+    const SITE = 'https://portal.example.com';
+
+    it('count as used once the frame reports its submission, and only then', async () => {
+      const g = guard();
+      await g.handOut('7:0', SITE, 'a', 500);
+      expect(await g.stepsFor(SITE)).toEqual(new Map());
+      expect(await g.confirmSubmitted('7:0', 'https://evil.example.net')).toBeUndefined();
+      expect((await g.confirmSubmitted('7:0', SITE))?.step).toBe(500);
+      expect(await g.stepsFor(SITE)).toEqual(new Map([['a', 500]]));
+      expect(await g.confirmSubmitted('7:0', SITE)).toBeUndefined(); // reported once
+    });
+
+    it('expire unreported, and are swept at the next hand-out, so closed tabs leave nothing behind', async () => {
+      let now = 1_000_000;
+      const g = createReplayGuard(fakeBrowser.storage.session, () => now);
+      await g.handOut('7:0', SITE, 'a', 500);
+      await g.handOut('8:0', SITE, 'b', 500);
+      now += HANDED_OUT_LIFETIME_MS;
+      expect(await g.confirmSubmitted('7:0', SITE)).toBeUndefined();
+      await g.handOut('9:0', SITE, 'c', 520);
+      const stored = (await fakeBrowser.storage.session.get('handedOutSteps')).handedOutSteps as Record<string, unknown>;
+      expect(Object.keys(stored)).toEqual(['9:0']);
+      expect(await g.stepsFor(SITE)).toEqual(new Map());
+    });
   });
 });
