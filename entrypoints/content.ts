@@ -28,7 +28,9 @@ export default defineContentScript({
       onEnrolmentCue: window === window.top ? () => void offer.maybeOffer().catch(() => undefined) : undefined,
     });
     browser.runtime.onMessage.addListener((message: unknown) => {
-      if ((message as BackgroundToContent).type === 'content.fillFocused') void fill.fillFocused().catch(() => undefined);
+      const { type } = message as BackgroundToContent;
+      if (type === 'content.fillFocused') void fill.fillFocused().catch(() => undefined);
+      if (type === 'content.unlocked') void fill.unlocked().catch(() => undefined);
     });
   },
 });

@@ -228,5 +228,8 @@ export const DEFAULT_SETTINGS: Settings = {
   autoLockMinutes: 15,
 };
 
-/** Messages the background sends to a tab's content scripts (from the context menu or the keyboard shortcut). */
-export type BackgroundToContent = { type: 'content.fillFocused' };
+/**
+ * Messages the background sends to a tab's content scripts: fill the focused field (the context menu or the
+ * keyboard shortcut), or the vault was just unlocked (a field waiting under the unlock hint can be filled now).
+ */
+export type BackgroundToContent = { type: 'content.fillFocused' } | { type: 'content.unlocked' };

@@ -14,10 +14,6 @@ export interface FillChannel {
   submitted(): Promise<void>;
 }
 
-/** After "Unlock", how often and how long to ask again, so the code is filled once the user has unlocked. */
-const UNLOCK_POLL_MS = 1_500;
-const UNLOCK_WAIT_MS = 3 * 60_000;
-
 /**
  * Detects the OTP field in this frame and fills it with the code the background hands out. Each field is
  * handled once (a later mutation re-runs detection but skips fields already served); a locked vault gets a
@@ -27,6 +23,8 @@ export function createFillController(channel: FillChannel, doc: Document = docum
   const served = new WeakSet<HTMLInputElement>();
   let panel: ShadowPanel | undefined;
   let busy = false;
+  // The field under the unlock hint, filled when the background says the vault is unlocked.
+  let awaitingUnlock: { match: OtpFieldMatch; trigger: 'auto' | 'manual'; hint: ShadowPanel | undefined } | undefined;
 
   const showPanel = (label: string, anchor: Element, build: (p: ShadowPanel) => void, side: PanelSide = 'below') => {
     panel?.remove();
@@ -45,7 +43,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       addButton(p.body, 'Dismiss', closePanel);
     });
 
-  const apply = async (match: OtpFieldMatch, answer: FillAnswer): Promise<void> => {
+  const apply = async (match: OtpFieldMatch, answer: FillAnswer, trigger: 'auto' | 'manual'): Promise<void> => {
     // The last box of a split code: a panel beside it covers none of the others.
     const anchor = inputsOf(match).at(-1)!;
     if (answer.status === 'fill') {
@@ -94,7 +92,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
             closePanel();
             void channel
               .choose(option.id)
-              .then((next) => apply(match, next))
+              .then((next) => apply(match, next, 'manual'))
               .catch((error: unknown) => showFailure(anchor, error));
           });
         }
@@ -113,49 +111,25 @@ export function createFillController(channel: FillChannel, doc: Document = docum
         addButton(
           row,
           'Unlock',
-          () => {
-            const hint = panel;
+          () =>
             void channel.openPopup().then(
               (opened) => {
                 // Some browsers open the popup only from their own toolbar: say where to go instead of doing nothing.
                 if (!opened) text.textContent = 'Click the Portal Authenticator button in the toolbar and unlock there. The code is filled here then.';
               },
               () => undefined,
-            );
-            void fillOnceUnlocked(match, hint);
-          },
+            ),
           true,
         );
       });
-    }
-  };
-
-  // The page cannot hear the vault unlock in the popup: ask again while the hint is shown, and fill when it is.
-  let polling = false;
-  const fillOnceUnlocked = async (match: OtpFieldMatch, hint: ShadowPanel | undefined): Promise<void> => {
-    if (polling) return;
-    polling = true;
-    try {
-      for (const deadline = Date.now() + UNLOCK_WAIT_MS; Date.now() < deadline; ) {
-        await new Promise((resolve) => setTimeout(resolve, UNLOCK_POLL_MS));
-        if (panel !== hint) return; // dismissed or replaced
-        const answer = await channel.request('manual').catch(() => undefined);
-        if (panel !== hint) return;
-        if (answer && answer.status !== 'locked') {
-          closePanel();
-          await apply(match, answer);
-          return;
-        }
-      }
-    } finally {
-      polling = false;
+      awaitingUnlock = { match, trigger, hint: panel };
     }
   };
 
   const serve = async (match: OtpFieldMatch, trigger: 'auto' | 'manual') => {
     const inputs = inputsOf(match);
     inputs.forEach((i) => served.add(i));
-    await apply(match, await channel.request(trigger));
+    await apply(match, await channel.request(trigger), trigger);
   };
 
   return {
@@ -170,6 +144,16 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       } finally {
         busy = false;
       }
+    },
+    /** The vault was unlocked: fills the field waiting under the unlock hint, unless the hint was dismissed. */
+    async unlocked(): Promise<void> {
+      const wait = awaitingUnlock;
+      if (!wait || panel !== wait.hint) return;
+      awaitingUnlock = undefined;
+      const answer = await channel.request(wait.trigger);
+      if (panel !== wait.hint) return; // dismissed meanwhile
+      closePanel();
+      await apply(wait.match, answer, wait.trigger);
     },
     /** Fills the focused field on the user's explicit request (context menu or shortcut). */
     async fillFocused(): Promise<void> {

@@ -3,6 +3,7 @@ import { ProtocolError } from '../../errors';
 import { hasVaultCode, type VaultAccount } from '../../vault';
 import type { VaultOverview } from '../../messages';
 import { toAccountView, toCodeView } from '../account-view';
+import { tellTabsUnlocked } from '../tell-tabs-unlocked';
 import type { BackgroundContext } from '../context';
 import type { Handlers } from './handler-types';
 
@@ -51,8 +52,9 @@ export const vaultHandlers: Pick<
     await context.vault.create(passphrase, await policyStrength(context, passphrase));
     return { state: await context.vault.status() };
   },
-  'vault.unlock': async ({ passphrase }, { vault }) => {
+  'vault.unlock': async ({ passphrase }, { vault, browser }) => {
     await vault.unlock(passphrase);
+    void tellTabsUnlocked(browser.tabs).catch(() => undefined); // a nicety: the unlock itself has succeeded
     return { state: await vault.status() };
   },
   'vault.lock': async (_request, { vault }) => {

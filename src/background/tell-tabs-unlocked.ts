@@ -1,0 +1,14 @@
+import type { Tabs } from 'webextension-polyfill';
+import type { BackgroundToContent } from '../messages';
+
+/**
+ * Tells every tab's frames that the vault is unlocked, so a field waiting under the unlock hint is filled without
+ * the page asking again and again. Pages without the content script (browser pages) refuse the message; that is
+ * expected and ignored. The frames still ask for their code the usual way, with every check of a fill.
+ */
+export async function tellTabsUnlocked(tabs: Pick<Tabs.Static, 'query' | 'sendMessage'>): Promise<void> {
+  const message: BackgroundToContent = { type: 'content.unlocked' };
+  for (const { id } of await tabs.query({})) {
+    if (id !== undefined) void Promise.resolve(id).then((tabId) => tabs.sendMessage(tabId, message)).catch(() => undefined);
+  }
+}
