@@ -1,4 +1,5 @@
 import jsQR from 'jsqr';
+import { lumaAt } from './luma';
 
 /** RGBA pixels as in ImageData: 4 bytes per pixel, row by row. */
 export interface RgbaImage {
@@ -42,7 +43,7 @@ export function halfSize(image: RgbaImage): RgbaImage {
   const { data } = image;
   const rowBytes = image.width * 4;
   const out = new Uint8ClampedArray(width * height * 4);
-  const luma = (i: number) => 0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!;
+  const luma = (i: number) => lumaAt(data, i);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = 2 * y * rowBytes + 8 * x;

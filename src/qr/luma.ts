@@ -7,14 +7,20 @@ export interface LumaImage {
   luma: Uint8Array;
 }
 
-/** Reduces RGBA pixels to luminance with the weights jsQR binarises with (ITU-R BT.709), so decoding sees the same values. */
+/**
+ * The luminance of the RGBA pixel at byte offset `i`, with the weights jsQR binarises with (ITU-R BT.709), so every
+ * grey copy made before decoding holds the values the decoder would compute itself.
+ */
+export function lumaAt(data: ArrayLike<number>, i: number): number {
+  return 0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!;
+}
+
+/** Reduces RGBA pixels to luminance (`lumaAt`), a quarter of the bytes to carry and keep. */
 export function toLumaImage(image: RgbaImage): LumaImage {
   const { width, height, data } = image;
   // A clamped array rounds exactly as jsQR's own greyscale matrix does.
   const grey = new Uint8ClampedArray(width * height);
-  for (let i = 0, j = 0; i < grey.length; i++, j += 4) {
-    grey[i] = 0.2126 * data[j]! + 0.7152 * data[j + 1]! + 0.0722 * data[j + 2]!;
-  }
+  for (let i = 0, j = 0; i < grey.length; i++, j += 4) grey[i] = lumaAt(data, j);
   return { width, height, luma: new Uint8Array(grey.buffer) };
 }
 
