@@ -60,6 +60,20 @@ describe('the popup served drawn, in chromium', () => {
     await popup.close();
   });
 
+  it('the toolbar popup itself arrives drawn, not only popup.html opened as a tab', async () => {
+    const page = await session.browser.newPage();
+    await page.goto('data:text/html,<h1>A web page</h1>');
+    const before = new Set(session.browser.targets());
+    const worker = await (await session.browser.waitForTarget((t) => t.type() === 'service_worker')).worker();
+    await worker!.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+    const target = await session.browser.waitForTarget((t) => !before.has(t) && t.url().endsWith('/popup.html'), { timeout: 10_000 });
+    const popup = (await target.asPage())!;
+    await waitFor(popup, 'account-code');
+    expect(await popup.evaluate(() => performance.getEntriesByType('navigation')[0]!.toJSON().workerStart)).toBeGreaterThan(0);
+    expect(await popup.$(`#${EMBEDDED_OVERVIEW_ID}`)).not.toBeNull();
+    await page.close();
+  });
+
   it('serves nothing drawn to a locked vault but the unlock form', async () => {
     await session.request({ type: 'vault.lock' });
     const popup = await openRecorded(session);
