@@ -12,11 +12,11 @@ export interface Screenshot {
 }
 
 /**
- * Decodes an image data URL (a captureVisibleTab screenshot); works in Chrome's service worker and Firefox's
- * background page. Reading a crop copies only its pixels: a whole 1920×1080 shot is 8 MB, a QR crop a few hundred KB.
+ * Decodes an image (a screenshot, an imported image file); works in Chrome's service worker, Firefox's background
+ * page and the extension's pages. Reading a crop copies only its pixels: a whole 1920×1080 shot is 8 MB, a QR crop
+ * a few hundred KB.
  */
-export async function loadScreenshot(dataUrl: string): Promise<Screenshot> {
-  const blob = await (await fetch(dataUrl)).blob();
+export async function loadImage(blob: Blob): Promise<Screenshot> {
   const bitmap = await createImageBitmap(blob);
   const { width, height } = bitmap;
   return {
@@ -29,6 +29,11 @@ export async function loadScreenshot(dataUrl: string): Promise<Screenshot> {
     },
     close: () => bitmap.close(),
   };
+}
+
+/** Decodes an image data URL (a captureVisibleTab screenshot); see loadImage. */
+export async function loadScreenshot(dataUrl: string): Promise<Screenshot> {
+  return loadImage(await (await fetch(dataUrl)).blob());
 }
 
 /** A Screenshot over pixels already in memory. */
@@ -49,5 +54,5 @@ function createContext2d(width: number, height: number): OffscreenCanvasRenderin
     const context = canvas.getContext('2d', { willReadFrequently: true });
     if (context) return context;
   }
-  throw new Error('No 2d canvas is available to read the screenshot.');
+  throw new Error('No 2d canvas is available to read the image.');
 }

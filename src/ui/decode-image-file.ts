@@ -1,30 +1,25 @@
 import { QrError } from '../errors';
+import type { RgbaImage } from '../qr/decode';
+import { loadImage } from '../qr/image-data';
 import { classifyQrPayload } from '../qr/payload';
 import { t } from './i18n';
 
-/** RGBA pixels of an image file, drawn at its natural size. */
-async function readPixels(file: Blob): Promise<ImageData> {
-  const bitmap = await createImageBitmap(file);
+/** RGBA pixels of an image file, at its natural size. */
+async function readPixels(file: Blob): Promise<RgbaImage> {
+  const image = await loadImage(file);
   try {
-    const { width, height } = bitmap;
-    const canvas: OffscreenCanvas | HTMLCanvasElement =
-      typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
-    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
-    if (!context) throw new QrError('qr/no-canvas', t('image_unreadable'));
-    context.drawImage(bitmap, 0, 0);
-    return context.getImageData(0, 0, width, height);
+    return image.read();
   } finally {
-    bitmap.close();
+    image.close();
   }
 }
 
 /** Decodes the QR code (ISO/IEC 18004) in an image file, e.g. a screenshot of an enrolment page; jsQR is loaded only now. */
 export async function decodeImageFile(file: File): Promise<string> {
-  let pixels: ImageData;
+  let pixels: RgbaImage;
   try {
     pixels = await readPixels(file);
-  } catch (error) {
-    if (error instanceof QrError) throw error;
+  } catch {
     throw new QrError('qr/bad-image', t('image_not_image', file.name));
   }
   // The same decoder the scanner uses, loaded (with jsQR) only when an image is imported.
