@@ -150,7 +150,13 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       const wait = awaitingUnlock;
       if (!wait || panel !== wait.hint) return;
       awaitingUnlock = undefined;
-      const answer = await channel.request(wait.trigger);
+      let answer: FillAnswer;
+      try {
+        answer = await channel.request(wait.trigger);
+      } catch (error) {
+        if (panel === wait.hint) showFailure(inputsOf(wait.match).at(-1)!, error);
+        return;
+      }
       if (panel !== wait.hint) return; // dismissed meanwhile
       closePanel();
       await apply(wait.match, answer, wait.trigger);

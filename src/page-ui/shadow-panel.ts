@@ -31,10 +31,15 @@ export function createShadowPanel(label: string, anchor?: Element, doc: Document
   root.append(style, body);
   (doc.body ?? doc.documentElement).append(host);
   const view = doc.defaultView;
-  const replace = () => place(host, anchor, doc, prefer);
-  replace();
+  const placeNow = () => place(host, anchor, doc, prefer);
+  placeNow();
   // The content is added after creation and may change (a longer message), and the page may scroll under a
-  // fixed panel: place it again whenever its size changes or the page moves, so it stays by the field and on screen.
+  // fixed panel: place it again whenever its size changes or the page moves, so it stays by the field and on screen;
+  // at most once a frame, however many scrolling boxes and observers report.
+  let frame = 0;
+  const replace = () => {
+    if (!frame && view) frame = view.requestAnimationFrame(() => ((frame = 0), placeNow()));
+  };
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(replace) : undefined;
   observer?.observe(body);
   view?.addEventListener('scroll', replace, { capture: true, passive: true });
@@ -42,6 +47,7 @@ export function createShadowPanel(label: string, anchor?: Element, doc: Document
   return {
     body,
     remove: () => {
+      if (frame) view?.cancelAnimationFrame(frame);
       observer?.disconnect();
       view?.removeEventListener('scroll', replace, { capture: true });
       view?.removeEventListener('resize', replace);

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PANEL_ARMING_MS } from '../../src/testing/panels';
 import type { FillAnswer } from '../../src/messages';
+import { RequestFailed } from '../../src/send-request';
 
 // happy-dom has no layout, so detection would find every field invisible: the controller gets the page's field directly.
 vi.mock('../../src/fill/content-api', async (importOriginal) => {
@@ -125,5 +126,17 @@ describe('the locked hint', () => {
     expect(panelText()).toContain('Unlock Portal Authenticator');
     await deliverUnlocked(controller);
     expect(document.querySelector<HTMLInputElement>('#otp')!.value).toBe('287082');
+  });
+
+  it('says why when the code cannot be had after the unlock, instead of leaving the hint up', async () => {
+    const fake = channel([{ status: 'locked' }]);
+    const controller = createFillController(fake, document);
+    await controller.scan();
+    fake.request.mockImplementationOnce(async () => {
+      throw new RequestFailed('vault/corrupt', 'The vault cannot be read.');
+    });
+    await deliverUnlocked(controller);
+    expect(panelText()).toContain('The vault cannot be read.');
+    expect(panelText()).not.toContain('Unlock Portal Authenticator to fill');
   });
 });
