@@ -1,17 +1,17 @@
-import { hydrate, render } from 'preact';
+import { render } from 'preact';
 import type { Reply, VaultOverview } from '../../src/messages';
 import { unwrapReply } from '../../src/send-request';
 import { createBrowserClient } from '../../src/ui/client';
 import { EARLY_OVERVIEW_GLOBAL, OPENING_REQUEST, readEmbeddedOverview } from '../../src/ui/first-screen';
-import { POPUP_CSS, POPUP_STYLE_ID, PopupRoot } from '../../src/ui/popup/popup-root';
+import { POPUP_CSS, POPUP_STYLE_ID, PopupRoot, takeOverServedScreen } from '../../src/ui/popup/popup-root';
 
 const client = createBrowserClient();
 const root = document.getElementById('app')!;
 
 // Chromium's background serves this page with its first screen already drawn and the answer it was drawn from:
-// the script only takes over the drawn elements (keeping anything typed meanwhile).
+// the script takes over the drawn elements rather than drawing them again.
 const served = readEmbeddedOverview(document);
-if (served && root.firstElementChild) hydrate(<PopupRoot client={client} overview={served} />, root);
+if (served && root.firstElementChild) takeOverServedScreen(root, client, served);
 else {
   // Elsewhere (Firefox) the styles travel inside this script rather than as stylesheets: every file an extension
   // page loads delays its first paint, and nothing is drawn before this script renders anyway.

@@ -1,18 +1,22 @@
 import { renderToString } from 'preact-render-to-string';
 import type { Reply, VaultOverview } from '../messages';
 import type { UiClient } from '../ui/client';
-import { EMBEDDED_OVERVIEW_ID } from '../ui/first-screen';
+import { EMBEDDED_OVERVIEW_ID, drawingTime } from '../ui/first-screen';
 import { POPUP_CSS, POPUP_STYLE_ID, PopupRoot } from '../ui/popup/popup-root';
 
 /** The early script tag of the packaged popup.html, which a page served with its answer no longer needs. */
 const EARLY_SCRIPT_TAG = /<script\b[^>]*\bsrc="\/popup-ask\.js"[^>]*><\/script>/;
 const EMPTY_ROOT = '<div id="app"></div>';
 
-/** Headers of a served popup: never cached (it holds codes), never framed. */
+/**
+ * Headers of a served popup: never cached (it holds codes), never framed, and scripts from the package only. The
+ * browser applies the extension's own default policy to its pages anyway; this says the same for the page the
+ * worker builds, so it holds even where a browser would not.
+ */
 const POPUP_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',
-  'content-security-policy': "frame-ancestors 'none'",
+  'content-security-policy': "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
 };
 
 /** Whether a request the service worker sees is the browser opening our popup (the toolbar popup or a tab). */
@@ -47,7 +51,7 @@ export function servedPopup(template: string, overview: VaultOverview, now: numb
     () => `<script type="application/json" id="${EMBEDDED_OVERVIEW_ID}">${scriptSafeJson(overview)}</script>`,
   );
   try {
-    const screen = renderToString(<PopupRoot client={drawingClient(now, version)} overview={overview} />);
+    const screen = renderToString(<PopupRoot client={drawingClient(drawingTime(overview, now), version)} overview={overview} />);
     html = html
       .replace('</head>', () => `<style id="${POPUP_STYLE_ID}">${POPUP_CSS}</style></head>`)
       .replace(EMPTY_ROOT, () => `<div id="app">${screen}</div>`);

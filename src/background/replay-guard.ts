@@ -7,10 +7,13 @@ export interface KeyValueArea {
 const USED_KEY = 'filledSteps';
 const HANDED_KEY = 'handedOutSteps';
 /**
- * How long a handed-out code waits for its frame to report a submission. Far longer than any code stays valid;
- * after it, the record is swept at the next hand-out (a closed tab's records go the same way).
+ * How long a handed-out TOTP code waits for its frame to report a submission. Far longer than any such code stays
+ * valid; after it, the record is swept at the next hand-out (a closed tab's records go the same way). An HOTP code
+ * stays valid until used, so its record is kept until its frame reports or is handed another code.
  */
 export const HANDED_OUT_LIFETIME_MS = 10 * 60_000;
+
+const isLive = (entry: HandedOut, at: number) => entry.type === 'hotp' || at - entry.at < HANDED_OUT_LIFETIME_MS;
 
 type UsedRecord = Record<string, Record<string, number>>;
 type HandedOut = { site: string; accountId: string; step: number; type: 'totp' | 'hotp'; at: number };
@@ -50,7 +53,7 @@ export function createReplayGuard(area: KeyValueArea, now: () => number = Date.n
     handOut: (frameKey: string, site: string, accountId: string, step: number, type: HandedOut['type'] = 'totp'): Promise<void> =>
       serial(async () => {
         const at = now();
-        const live = Object.entries(await load<HandedRecord>(HANDED_KEY)).filter(([, e]) => at - e.at < HANDED_OUT_LIFETIME_MS);
+        const live = Object.entries(await load<HandedRecord>(HANDED_KEY)).filter(([, entry]) => isLive(entry, at));
         await area.set({ [HANDED_KEY]: { ...Object.fromEntries(live), [frameKey]: { site, accountId, step, type, at } } });
       }),
     /** The frame submitted its form: the code it was handed is now used at its site. Returns what it was handed. */
@@ -58,7 +61,7 @@ export function createReplayGuard(area: KeyValueArea, now: () => number = Date.n
       const handed = await serial(async () => {
         const all = await load<HandedRecord>(HANDED_KEY);
         const entry = all[frameKey];
-        if (!entry || entry.site !== site || now() - entry.at >= HANDED_OUT_LIFETIME_MS) return undefined;
+        if (!entry || entry.site !== site || !isLive(entry, now())) return undefined;
         const { [frameKey]: _done, ...rest } = all;
         await area.set({ [HANDED_KEY]: rest });
         return entry;

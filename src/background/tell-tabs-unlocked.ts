@@ -8,7 +8,6 @@ import type { BackgroundToContent } from '../messages';
  */
 export async function tellTabsUnlocked(tabs: Pick<Tabs.Static, 'query' | 'sendMessage'>): Promise<void> {
   const message: BackgroundToContent = { type: 'content.unlocked' };
-  for (const { id } of await tabs.query({})) {
-    if (id !== undefined) void Promise.resolve(id).then((tabId) => tabs.sendMessage(tabId, message)).catch(() => undefined);
-  }
+  const ids = (await tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+  await Promise.allSettled(ids.map(async (id) => tabs.sendMessage(id, message)));
 }

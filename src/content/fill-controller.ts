@@ -132,6 +132,32 @@ export function createFillController(channel: FillChannel, doc: Document = docum
     await apply(match, await channel.request(trigger), trigger);
   };
 
+  /**
+   * The vault was unlocked: fills the field waiting under the unlock hint, unless the hint was dismissed or the
+   * field has left the page. A tab in the background waits until it is shown, so a login left open elsewhere is
+   * not filled (nor submitted) behind the person's back.
+   */
+  const unlocked = async (): Promise<void> => {
+    const wait = awaitingUnlock;
+    if (!wait || panel !== wait.hint) return;
+    if (doc.visibilityState === 'hidden') {
+      doc.addEventListener('visibilitychange', () => void unlocked().catch(() => undefined), { once: true });
+      return;
+    }
+    awaitingUnlock = undefined;
+    if (!firstInput(wait.match).isConnected) return closePanel();
+    let answer: FillAnswer;
+    try {
+      answer = await channel.request(wait.trigger);
+    } catch (error) {
+      if (panel === wait.hint) showFailure(inputsOf(wait.match).at(-1)!, error);
+      return;
+    }
+    if (panel !== wait.hint) return; // dismissed meanwhile
+    closePanel();
+    await apply(wait.match, answer, wait.trigger);
+  };
+
   return {
     /** Looks for an unserved OTP field and fills it; cheap to call again after DOM changes. */
     async scan(): Promise<void> {
@@ -145,22 +171,8 @@ export function createFillController(channel: FillChannel, doc: Document = docum
         busy = false;
       }
     },
-    /** The vault was unlocked: fills the field waiting under the unlock hint, unless the hint was dismissed. */
-    async unlocked(): Promise<void> {
-      const wait = awaitingUnlock;
-      if (!wait || panel !== wait.hint) return;
-      awaitingUnlock = undefined;
-      let answer: FillAnswer;
-      try {
-        answer = await channel.request(wait.trigger);
-      } catch (error) {
-        if (panel === wait.hint) showFailure(inputsOf(wait.match).at(-1)!, error);
-        return;
-      }
-      if (panel !== wait.hint) return; // dismissed meanwhile
-      closePanel();
-      await apply(wait.match, answer, wait.trigger);
-    },
+    /** The vault was unlocked (the background says so): fills the field waiting under the unlock hint. */
+    unlocked,
     /** Fills the focused field on the user's explicit request (context menu or shortcut). */
     async fillFocused(): Promise<void> {
       const match = findOtpFields(doc, { focusedOnly: true });

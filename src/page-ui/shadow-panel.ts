@@ -34,13 +34,13 @@ export function createShadowPanel(label: string, anchor?: Element, doc: Document
   const placeNow = () => place(host, anchor, doc, prefer);
   placeNow();
   // The content is added after creation and may change (a longer message), and the page may scroll under a
-  // fixed panel: place it again whenever its size changes or the page moves, so it stays by the field and on screen;
-  // at most once a frame, however many scrolling boxes and observers report.
+  // fixed panel: place it again whenever its size changes (at once: the observer reports before the frame is
+  // painted) or the page moves (at most once a frame, however many scrolling boxes report).
   let frame = 0;
   const replace = () => {
     if (!frame && view) frame = view.requestAnimationFrame(() => ((frame = 0), placeNow()));
   };
-  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(replace) : undefined;
+  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(placeNow) : undefined;
   observer?.observe(body);
   view?.addEventListener('scroll', replace, { capture: true, passive: true });
   view?.addEventListener('resize', replace, { passive: true });

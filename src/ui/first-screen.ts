@@ -30,3 +30,12 @@ export function readEmbeddedOverview(doc: Document): VaultOverview | undefined {
     return undefined;
   }
 }
+
+/**
+ * The time a served first screen is drawn at: when its codes were computed, if it shows codes. The page's script
+ * takes the screen over drawing it at the same time, so what it draws matches what it takes over (a countdown a
+ * few milliseconds further on could already be red); its clock then ticks on from the real time.
+ */
+export function drawingTime(overview: VaultOverview, fallback: number): number {
+  return overview.state === 'unlocked' ? overview.now : fallback;
+}

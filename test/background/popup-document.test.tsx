@@ -1,12 +1,11 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
-import { hydrate } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isPopupNavigation, popupDocument, rememberSuccess, servedPopup } from '../../src/background/popup-document';
 import type { AccountView, Reply, VaultOverview } from '../../src/messages';
 import { EMBEDDED_OVERVIEW_ID, readEmbeddedOverview } from '../../src/ui/first-screen';
-import { POPUP_STYLE_ID, PopupRoot } from '../../src/ui/popup/popup-root';
+import { POPUP_STYLE_ID, takeOverServedScreen } from '../../src/ui/popup/popup-root';
 import { byTestId, createFakeClient, settle, useEnglishMessages } from '../ui/helpers';
 
 const BASE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
@@ -72,7 +71,7 @@ describe('the served popup', () => {
   });
 
   it('keeps hostile account names inside the data and shows them as text', () => {
-    const hostile = '</script><img id="injected" src="x"><!--&';
+    const hostile = '</script><img id="injected" src="x"><!--&" onclick="x';
     const overview = unlocked([account('a', hostile, 0)]);
     const html = serve(overview);
     const doc = parse(html);
@@ -96,25 +95,37 @@ describe('the served popup', () => {
 });
 
 describe('taking over the served screen', () => {
-  it('keeps the drawn elements and makes them work: a click copies the code', async () => {
-    const overview = unlocked([account('a', 'Alpha', 0), account('b', 'Beta', 1)]);
+  function takeOver(overview: VaultOverview, clock: () => number) {
     const served = parse(serve(overview));
     document.body.innerHTML = served.getElementById('app')!.outerHTML; // the drawn screen, without the page's script
     const root = document.getElementById('app')!;
-    const drawnRows = [...root.querySelectorAll('[data-testid="account-copy"]')];
-    expect(drawnRows).toHaveLength(2);
+    const fake = createFakeClient(() => ({ codes: [], now: NOW }), clock);
+    return { root, fake, drawn: [...root.querySelectorAll('[data-testid="account-copy"]')], take: () => takeOverServedScreen(root, fake.client, readEmbeddedOverview(served)!) };
+  }
 
-    const { client, copied } = createFakeClient(() => ({ codes: [], now: NOW }), () => NOW);
-    await act(async () => {
-      hydrate(<PopupRoot client={client} overview={readEmbeddedOverview(served)} />, root);
-    });
+  it('keeps the drawn elements and makes them work: a click copies the code', async () => {
+    const { root, fake, drawn, take } = takeOver(unlocked([account('a', 'Alpha', 0), account('b', 'Beta', 1)]), () => NOW);
+    expect(drawn).toHaveLength(2);
+    await act(async () => take());
     const rows = [...root.querySelectorAll('[data-testid="account-copy"]')];
     expect(rows).toHaveLength(2);
-    rows.forEach((row, i) => expect(row).toBe(drawnRows[i]));
+    rows.forEach((row, i) => expect(row).toBe(drawn[i]));
 
     await act(async () => (rows[1] as HTMLElement).click());
     await settle();
-    expect(copied).toEqual(['222456']);
+    expect(fake.copied).toEqual(['222456']);
+  });
+
+  it('turns the countdown red when the page takes over later than the screen was drawn', async () => {
+    // Drawn with 6 s left; the page takes over 1.5 s later, when the code is in its last 5 s.
+    const overview = unlocked([account('a', 'Alpha', 0)]);
+    if (overview.state === 'unlocked') overview.codes[0]!.secondsRemaining = 6;
+    const { root, take } = takeOver(overview, () => NOW + 1_500);
+    const code = () => root.querySelector('[data-testid="account-code"]')!;
+    expect(code().classList.contains('urgent')).toBe(false);
+    await act(async () => take());
+    await settle(600); // the countdown's next tick
+    expect(code().classList.contains('urgent')).toBe(true);
   });
 });
 
@@ -126,11 +137,13 @@ describe('the popup response', () => {
     version: '1.2.3',
   });
 
-  it('is HTML that is never cached or framed', async () => {
+  it('is HTML that is never cached or framed, and runs scripts from the package only', async () => {
     const response = await popupDocument(source({ ok: true, value: { state: 'locked' } }));
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).toContain("frame-ancestors 'none'");
     expect(readEmbeddedOverview(parse(await response.text()))).toEqual({ state: 'locked' });
   });
 

@@ -61,5 +61,14 @@ describe('createReplayGuard', () => {
       expect(Object.keys(stored)).toEqual(['9:0']);
       expect(await g.stepsFor(SITE)).toEqual(new Map());
     });
+  
+    it('keep an HOTP code until its frame reports: it stays valid until used', async () => {
+      let now = 1_000_000;
+      const g = createReplayGuard(fakeBrowser.storage.session, () => now);
+      await g.handOut('7:0', SITE, 'h', 12, 'hotp');
+      now += 3 * HANDED_OUT_LIFETIME_MS;
+      await g.handOut('9:0', SITE, 'c', 520);
+      expect(await g.confirmSubmitted('7:0', SITE)).toMatchObject({ accountId: 'h', step: 12, type: 'hotp' });
+    });
   });
 });

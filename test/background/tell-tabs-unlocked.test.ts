@@ -14,7 +14,6 @@ describe('tellTabsUnlocked', () => {
       },
     };
     await expect(tellTabsUnlocked(tabs as never)).resolves.toBeUndefined();
-    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(sent.map(([id]) => id)).toEqual([1, 2, 3, 4]);
     expect(sent.every(([, message]) => JSON.stringify(message) === '{"type":"content.unlocked"}')).toBe(true);
   });

@@ -139,4 +139,30 @@ describe('the locked hint', () => {
     expect(panelText()).toContain('The vault cannot be read.');
     expect(panelText()).not.toContain('Unlock Portal Authenticator to fill');
   });
+
+  it('waits until a tab in the background is shown before filling, and leaves a field that is gone', async () => {
+    const fake = channel([{ status: 'locked' }, FILL]);
+    const controller = createFillController(fake, document);
+    await controller.scan();
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      await deliverUnlocked(controller);
+      expect(fake.request).toHaveBeenCalledTimes(1);
+      expect(document.querySelector<HTMLInputElement>('#otp')!.value).toBe('');
+    } finally {
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    }
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(document.querySelector<HTMLInputElement>('#otp')!.value).toBe('287082');
+
+    const gone = channel([{ status: 'locked' }, FILL]);
+    const later = createFillController(gone, document);
+    document.body.innerHTML = '<form><label for="otp">One-time code</label><input id="otp" name="otp"></form>';
+    await later.scan();
+    document.querySelector('#otp')!.remove();
+    await deliverUnlocked(later);
+    expect(gone.request).toHaveBeenCalledTimes(1);
+    expect(panelButtons()).toEqual([]);
+  });
 });

@@ -39,6 +39,15 @@ describe('the popup served drawn, in chromium', () => {
     expect(await popup.evaluate(() => (window as unknown as { __drawnTestIds: string[] }).__drawnTestIds)).toContain('create-vault');
     expect(await popup.$(`#${EMBEDDED_OVERVIEW_ID}`)).not.toBeNull();
     expect(await popup.$('script[src="/popup-ask.js"]')).toBeNull();
+    // Scripts come from the package only: a script element added to the page does not run.
+    expect(
+      await popup.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'window.inlineRan = true';
+        document.head.append(script);
+        return (window as unknown as { inlineRan?: boolean }).inlineRan ?? false;
+      }),
+    ).toBe(false);
     await createVaultInPopup(popup, TEST_PASSPHRASE);
     // The element drawn by the background is the one that changed state: taken over, not drawn again.
     expect(await popup.$eval('#app > main', (m) => [(m as HTMLElement).dataset.drawnBeforeScript, (m as HTMLElement).dataset.state])).toEqual([

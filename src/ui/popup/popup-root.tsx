@@ -1,7 +1,9 @@
+import { hydrate } from 'preact';
 import type { VaultOverview } from '../../messages';
 import baseCss from '../base.css?inline';
 import type { UiClient } from '../client';
 import { ClientContext } from '../client-context';
+import { drawingTime } from '../first-screen';
 import { App } from './app';
 import popupCss from './style.css?inline';
 
@@ -18,4 +20,16 @@ export function PopupRoot({ client, overview }: { client: UiClient; overview?: V
       <App overview={overview} />
     </ClientContext.Provider>
   );
+}
+
+/**
+ * Takes over a first screen the background drew into the page (hydration): the same elements, now working. The
+ * first render happens at the time the screen was drawn, so it matches what it takes over; the clock then ticks
+ * on from the real time.
+ */
+export function takeOverServedScreen(root: Element, client: UiClient, overview: VaultOverview): void {
+  let takingOver = true;
+  const drawnAt = drawingTime(overview, client.now());
+  hydrate(<PopupRoot client={{ ...client, now: () => (takingOver ? drawnAt : client.now()) }} overview={overview} />, root);
+  takingOver = false;
 }
