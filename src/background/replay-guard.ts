@@ -7,13 +7,15 @@ export interface KeyValueArea {
 const USED_KEY = 'filledSteps';
 const HANDED_KEY = 'handedOutSteps';
 /**
- * How long a handed-out TOTP code waits for its frame to report a submission. Far longer than any such code stays
- * valid; after it, the record is swept at the next hand-out (a closed tab's records go the same way). An HOTP code
- * stays valid until used, so its record is kept until its frame reports or is handed another code.
+ * How long a handed-out code waits for its frame to report a submission: for TOTP far longer than the code stays
+ * valid; for HOTP, whose code stays valid until used, a day. After it, the record is swept at the next hand-out
+ * (a closed tab's records go the same way).
  */
 export const HANDED_OUT_LIFETIME_MS = 10 * 60_000;
+export const HOTP_HANDED_OUT_LIFETIME_MS = 24 * 60 * 60_000;
 
-const isLive = (entry: HandedOut, at: number) => entry.type === 'hotp' || at - entry.at < HANDED_OUT_LIFETIME_MS;
+const isLive = (entry: HandedOut, at: number) =>
+  at - entry.at < (entry.type === 'hotp' ? HOTP_HANDED_OUT_LIFETIME_MS : HANDED_OUT_LIFETIME_MS);
 
 type UsedRecord = Record<string, Record<string, number>>;
 type HandedOut = { site: string; accountId: string; step: number; type: 'totp' | 'hotp'; at: number };

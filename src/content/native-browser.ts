@@ -6,11 +6,17 @@
 type Api = { runtime?: { sendMessage?: unknown } };
 
 /**
- * Firefox's `browser` where there is one, else Chrome's `chrome`. A page element with id "browser" shows through as
- * a global in Chrome's content scripts, so only an object with a working `runtime` counts as the API.
+ * Firefox's `browser` where there is one, else Chrome's `chrome`. A page element or frame named "browser" shows
+ * through as a global in Chrome's content scripts, so only an object with a working `runtime` counts as the API
+ * (a cross-origin frame even throws when asked).
  */
 export function pickNativeApi(scope: { browser?: Api; chrome?: Api }): Api | undefined {
-  return typeof scope.browser?.runtime?.sendMessage === 'function' ? scope.browser : scope.chrome;
+  try {
+    if (typeof scope.browser?.runtime?.sendMessage === 'function') return scope.browser;
+  } catch {
+    // a frame of another site, named "browser"
+  }
+  return scope.chrome;
 }
 
 export default pickNativeApi(globalThis as { browser?: Api; chrome?: Api });

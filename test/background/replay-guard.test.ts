@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HANDED_OUT_LIFETIME_MS, createReplayGuard } from '../../src/background/replay-guard';
+import { HANDED_OUT_LIFETIME_MS, HOTP_HANDED_OUT_LIFETIME_MS, createReplayGuard } from '../../src/background/replay-guard';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -62,13 +62,16 @@ describe('createReplayGuard', () => {
       expect(await g.stepsFor(SITE)).toEqual(new Map());
     });
   
-    it('keep an HOTP code until its frame reports: it stays valid until used', async () => {
+    it('keep an HOTP code far longer (it stays valid until used), yet not for ever', async () => {
       let now = 1_000_000;
       const g = createReplayGuard(fakeBrowser.storage.session, () => now);
       await g.handOut('7:0', SITE, 'h', 12, 'hotp');
+      await g.handOut('8:0', SITE, 'h', 13, 'hotp');
       now += 3 * HANDED_OUT_LIFETIME_MS;
       await g.handOut('9:0', SITE, 'c', 520);
       expect(await g.confirmSubmitted('7:0', SITE)).toMatchObject({ accountId: 'h', step: 12, type: 'hotp' });
+      now += HOTP_HANDED_OUT_LIFETIME_MS;
+      expect(await g.confirmSubmitted('8:0', SITE)).toBeUndefined();
     });
   });
 });

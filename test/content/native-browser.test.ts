@@ -16,4 +16,14 @@ describe('the content script’s browser API', () => {
     expect(pickNativeApi({ chrome })).toBe(chrome);
     expect(pickNativeApi({ browser: element as never, chrome })).toBe(chrome);
   });
+
+  it('is Chrome’s chrome when a frame of another site named "browser" throws when asked', () => {
+    const chrome = api();
+    const crossOriginWindow = Object.defineProperty({}, 'runtime', {
+      get() {
+        throw new DOMException('Blocked a frame from accessing a cross-origin frame.', 'SecurityError');
+      },
+    });
+    expect(pickNativeApi({ browser: crossOriginWindow, chrome })).toBe(chrome);
+  });
 });

@@ -19,7 +19,9 @@ const RECORD_DRAWN_SCREEN = `document.addEventListener('readystatechange', () =>
 async function openRecorded(session: ExtensionSession): Promise<Page> {
   const page = await session.browser.newPage();
   await page.evaluateOnNewDocument(RECORD_DRAWN_SCREEN);
-  await page.goto(`${session.extensionBaseUrl}popup.html`);
+  const response = await page.goto(`${session.extensionBaseUrl}popup.html`);
+  // The worker's own page says, as the extension's pages do, that only the package's scripts run.
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   return page;
 }
 

@@ -30,6 +30,9 @@ export function PopupRoot({ client, overview }: { client: UiClient; overview?: V
 export function takeOverServedScreen(root: Element, client: UiClient, overview: VaultOverview): void {
   let takingOver = true;
   const drawnAt = drawingTime(overview, client.now());
-  hydrate(<PopupRoot client={{ ...client, now: () => (takingOver ? drawnAt : client.now()) }} overview={overview} />, root);
-  takingOver = false;
+  try {
+    hydrate(<PopupRoot client={{ ...client, now: () => (takingOver ? drawnAt : client.now()) }} overview={overview} />, root);
+  } finally {
+    takingOver = false;
+  }
 }
