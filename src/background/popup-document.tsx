@@ -38,27 +38,48 @@ function drawingClient(now: number, version: string): UiClient {
   return { request: refuse, activeTab: refuse, openOptions: refuse, copyText: refuse, now: () => now, version: () => version };
 }
 
+/** The packaged popup.html split around its empty root, its early script dropped and its styles added. */
+export interface PopupTemplate {
+  before: string;
+  after: string;
+}
+
 /**
- * popup.html with its opening answer in a JSON data block (which never runs as script) in place of the early
- * script that would otherwise ask for it, its styles, and its first screen already drawn, so the browser paints
- * it without waiting for any script. If drawing fails, the page goes out with the answer only and the script
- * draws it. Undefined when the template has no early script tag to replace (it then goes out as packaged).
+ * Prepares the packaged page for serving: the early script that would ask for the opening answer goes (the answer
+ * comes with the page), the styles go into the head, and the page is cut where the drawn screen goes. Undefined
+ * when the page is not the one expected (it then goes out as packaged).
  */
-export function servedPopup(template: string, overview: VaultOverview, now: number, version: string): string | undefined {
-  if (!EARLY_SCRIPT_TAG.test(template) || !template.includes(EMPTY_ROOT)) return undefined;
-  let html = template.replace(
-    EARLY_SCRIPT_TAG,
-    () => `<script type="application/json" id="${EMBEDDED_OVERVIEW_ID}">${scriptSafeJson(overview)}</script>`,
-  );
+export function splitPopupTemplate(template: string): PopupTemplate | undefined {
+  if (!EARLY_SCRIPT_TAG.test(template)) return undefined;
+  const html = template
+    .replace(EARLY_SCRIPT_TAG, '')
+    .replace('</head>', () => `<style id="${POPUP_STYLE_ID}">${POPUP_CSS}</style></head>`);
+  const at = html.indexOf(EMPTY_ROOT);
+  if (at < 0) return undefined;
+  return { before: html.slice(0, at), after: html.slice(at + EMPTY_ROOT.length) };
+}
+
+/**
+ * The popup's root with its first screen already drawn, followed by the answer it was drawn from as a JSON data
+ * block (which never runs as script), so the browser paints the screen without waiting for any script. If drawing
+ * fails the root is empty and the page's script draws it from the answer; without an answer (the background could
+ * not give one) the script asks for it and shows what went wrong.
+ */
+export function drawnRoot(overview: VaultOverview | undefined, now: number, version: string): string {
+  if (!overview) return EMPTY_ROOT;
+  let screen = '';
   try {
-    const screen = renderToString(<PopupRoot client={drawingClient(drawingTime(overview, now), version)} overview={overview} />);
-    html = html
-      .replace('</head>', () => `<style id="${POPUP_STYLE_ID}">${POPUP_CSS}</style></head>`)
-      .replace(EMPTY_ROOT, () => `<div id="app">${screen}</div>`);
+    screen = renderToString(<PopupRoot client={drawingClient(drawingTime(overview, now), version)} overview={overview} />);
   } catch {
     // The script draws the screen from the answer instead.
   }
-  return html;
+  return `<div id="app">${screen}</div><script type="application/json" id="${EMBEDDED_OVERVIEW_ID}">${scriptSafeJson(overview)}</script>`;
+}
+
+/** The whole served popup at once (see splitPopupTemplate and drawnRoot). */
+export function servedPopup(template: string, overview: VaultOverview | undefined, now: number, version: string): string | undefined {
+  const parts = splitPopupTemplate(template);
+  return parts && parts.before + drawnRoot(overview, now, version) + parts.after;
 }
 
 /** What serving the popup needs from the worker. */
@@ -72,13 +93,24 @@ export interface PopupDocumentSource {
 }
 
 /**
- * The response for the popup's navigation (see `servedPopup`). When the answer is an error, the page goes out as
- * packaged and asks by message itself, which shows the error the usual way.
+ * The response for the popup's navigation. The page's head goes out at once, so the browser sets the page up while
+ * the worker reads the vault; the drawn screen follows (see drawnRoot).
  */
 export async function popupDocument(source: PopupDocumentSource): Promise<Response> {
-  const [template, reply] = await Promise.all([source.template(), source.overview()]);
-  const html = reply.ok ? servedPopup(template, reply.value, source.now(), source.version) : undefined;
-  return new Response(html ?? template, { headers: POPUP_HEADERS });
+  const overview = source.overview().catch(() => undefined);
+  const template = await source.template();
+  const parts = splitPopupTemplate(template);
+  if (!parts) return new Response(template, { headers: POPUP_HEADERS });
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(encoder.encode(parts.before));
+      const reply = await overview;
+      controller.enqueue(encoder.encode(drawnRoot(reply?.ok ? reply.value : undefined, source.now(), source.version) + parts.after));
+      controller.close();
+    },
+  });
+  return new Response(body, { headers: POPUP_HEADERS });
 }
 
 /** `read`, remembered once it succeeds (a packaged file cannot change while the worker lives); failures retry. */

@@ -86,7 +86,6 @@ describe('the served popup', () => {
     const doc = parse(serve(broken));
     expect(readEmbeddedOverview(doc)).toEqual(broken);
     expect(doc.getElementById('app')?.children).toHaveLength(0);
-    expect(doc.getElementById(POPUP_STYLE_ID)).toBeNull();
   });
 
   it('is not served from a template without the early script it replaces', () => {
@@ -147,9 +146,23 @@ describe('the popup response', () => {
     expect(readEmbeddedOverview(parse(await response.text()))).toEqual({ state: 'locked' });
   });
 
-  it('is the packaged page, unchanged, when the answer is an error (the page then asks and shows it)', async () => {
-    const response = await popupDocument(source({ ok: false, error: { code: 'vault/corrupt', message: 'The vault cannot be read.' } }));
-    expect(await response.text()).toBe(TEMPLATE);
+  it('comes without an answer when the background could not give one: the script then asks, and shows why', async () => {
+    for (const failure of [
+      source({ ok: false, error: { code: 'vault/corrupt', message: 'The vault cannot be read.' } }),
+      { ...source({ ok: true, value: { state: 'locked' } }), overview: () => Promise.reject(new Error('worker stopping')) },
+    ]) {
+      const doc = parse(await (await popupDocument(failure)).text());
+      expect(readEmbeddedOverview(doc)).toBeUndefined();
+      expect(doc.getElementById('app')?.children).toHaveLength(0);
+      expect(doc.querySelector('script[src="/popup-ask.js"]')).toBeNull();
+      expect(doc.querySelector('script[type="module"]')).not.toBeNull();
+    }
+  });
+
+  it('is the packaged page as it is when that page is not the one expected', async () => {
+    const unexpected = '<!doctype html><html><head></head><body><p>Another page</p></body></html>';
+    const response = await popupDocument({ ...source({ ok: true, value: { state: 'locked' } }), template: async () => unexpected });
+    expect(await response.text()).toBe(unexpected);
   });
 });
 
