@@ -54,7 +54,7 @@ function fake(options: FakeOptions) {
       async captureVisibleTab(windowId, format) {
         calls.capture++;
         expect(windowId).toBe(7);
-        expect(format).toEqual({ format: 'png' });
+        expect(format).toEqual({ format: 'jpeg', quality: 92 });
         const error = captureErrors.shift();
         if (error) throw new Error(error);
         return 'data:image/png;base64,shot';
