@@ -66,6 +66,9 @@ async function runWorkload(browser: Browser, script: string | undefined): Promis
       await page.evaluate(() => (globalThis as unknown as { __portalBench: { start(): void } }).__portalBench.start());
     }
     // Thread ticks: main-thread CPU time, which other processes on a busy machine do not inflate the way they do wall time.
+    // Let the page settle first (compiling the injected script, collecting its garbage), so that work is not
+    // counted against the watcher: both pages are measured from a quiet start.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 150)));
     const cdp = await page.createCDPSession();
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     const cpu = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
