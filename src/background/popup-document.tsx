@@ -76,12 +76,6 @@ export function drawnRoot(overview: VaultOverview | undefined, now: number, vers
   return `<div id="app">${screen}</div><script type="application/json" id="${EMBEDDED_OVERVIEW_ID}">${scriptSafeJson(overview)}</script>`;
 }
 
-/** The whole served popup at once (see splitPopupTemplate and drawnRoot). */
-export function servedPopup(template: string, overview: VaultOverview | undefined, now: number, version: string): string | undefined {
-  const parts = splitPopupTemplate(template);
-  return parts && parts.before + drawnRoot(overview, now, version) + parts.after;
-}
-
 /** What serving the popup needs from the worker. */
 export interface PopupDocumentSource {
   /** The packaged popup.html's text. */

@@ -15,7 +15,7 @@ export const EARLY_OVERVIEW_GLOBAL = 'portalEarlyOverview';
 
 /**
  * The id of the JSON data block in which the background's service worker (Chromium) hands popup.html its opening
- * answer, written into the page as it is served (src/background/popup-document.ts).
+ * answer, written into the page as it is served (src/background/popup-document.tsx).
  */
 export const EMBEDDED_OVERVIEW_ID = 'portal-overview';
 

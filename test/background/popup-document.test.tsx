@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isPopupNavigation, popupDocument, rememberSuccess, servedPopup } from '../../src/background/popup-document';
+import { isPopupNavigation, popupDocument, rememberSuccess, splitPopupTemplate } from '../../src/background/popup-document';
 import type { AccountView, Reply, VaultOverview } from '../../src/messages';
 import { EMBEDDED_OVERVIEW_ID, readEmbeddedOverview } from '../../src/ui/first-screen';
 import { POPUP_STYLE_ID, takeOverServedScreen } from '../../src/ui/popup/popup-root';
@@ -25,10 +25,10 @@ function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
-function serve(overview: VaultOverview): string {
-  const html = servedPopup(TEMPLATE, overview, NOW, '1.2.3');
-  if (html === undefined) throw new Error('the popup template was not served');
-  return html;
+/** The page the worker sends for `overview`, read to its end (the route the browser takes). */
+async function serve(overview: VaultOverview): Promise<string> {
+  const source = { template: async () => TEMPLATE, overview: async () => ({ ok: true as const, value: overview }), now: () => NOW, version: '1.2.3' };
+  return (await popupDocument(source)).text();
 }
 
 beforeEach(() => {
@@ -51,9 +51,9 @@ describe('which requests are the popup opening', () => {
 });
 
 describe('the served popup', () => {
-  it('carries its answer as data instead of the early script, its styles, and the first screen drawn', () => {
+  it('carries its answer as data instead of the early script, its styles, and the first screen drawn', async () => {
     const overview: VaultOverview = { state: 'uninitialised' };
-    const doc = parse(serve(overview));
+    const doc = parse(await serve(overview));
     expect(doc.querySelector('script[src="/popup-ask.js"]')).toBeNull();
     expect(doc.getElementById(EMBEDDED_OVERVIEW_ID)?.getAttribute('type')).toBe('application/json');
     expect(readEmbeddedOverview(doc)).toEqual(overview);
@@ -63,17 +63,17 @@ describe('the served popup', () => {
     expect(doc.querySelector('script[type="module"]')).not.toBeNull();
   });
 
-  it('draws the accounts with their codes, grouped', () => {
-    const doc = parse(serve(unlocked([account('a', 'Alpha', 0), account('b', 'Beta', 1)])));
+  it('draws the accounts with their codes, grouped', async () => {
+    const doc = parse(await serve(unlocked([account('a', 'Alpha', 0), account('b', 'Beta', 1)])));
     const codes = [...doc.querySelectorAll('[data-testid="account-code"]')].map((e) => e.textContent);
     expect(codes).toEqual(['111 456', '222 456']);
     expect(doc.body.textContent).toContain('Alpha');
   });
 
-  it('keeps hostile account names inside the data and shows them as text', () => {
+  it('keeps hostile account names inside the data and shows them as text', async () => {
     const hostile = '</script><img id="injected" src="x"><!--&" onclick="x';
     const overview = unlocked([account('a', hostile, 0)]);
-    const html = serve(overview);
+    const html = await serve(overview);
     const doc = parse(html);
     expect(doc.getElementById('injected')).toBeNull();
     expect(doc.querySelectorAll('script[type="application/json"]')).toHaveLength(1);
@@ -81,21 +81,22 @@ describe('the served popup', () => {
     expect(doc.getElementById('app')?.textContent).toContain(hostile);
   });
 
-  it('goes out with the answer only when the screen cannot be drawn, for the script to draw', () => {
+  it('goes out with the answer only when the screen cannot be drawn, for the script to draw', async () => {
     const broken = { state: 'unlocked' } as VaultOverview; // no accounts: the list cannot be drawn
-    const doc = parse(serve(broken));
+    const doc = parse(await serve(broken));
     expect(readEmbeddedOverview(doc)).toEqual(broken);
     expect(doc.getElementById('app')?.children).toHaveLength(0);
   });
 
   it('is not served from a template without the early script it replaces', () => {
-    expect(servedPopup(TEMPLATE.replace(/<script[^>]*popup-ask[^>]*><\/script>/, ''), { state: 'locked' }, NOW, '1')).toBeUndefined();
+    expect(splitPopupTemplate(TEMPLATE.replace(/<script[^>]*popup-ask[^>]*><\/script>/, ''))).toBeUndefined();
+    expect(splitPopupTemplate(TEMPLATE.replace('<div id="app"></div>', '<main></main>'))).toBeUndefined();
   });
 });
 
 describe('taking over the served screen', () => {
-  function takeOver(overview: VaultOverview, clock: () => number) {
-    const served = parse(serve(overview));
+  async function takeOver(overview: VaultOverview, clock: () => number) {
+    const served = parse(await serve(overview));
     document.body.innerHTML = served.getElementById('app')!.outerHTML; // the drawn screen, without the page's script
     const root = document.getElementById('app')!;
     const fake = createFakeClient(() => ({ codes: [], now: NOW }), clock);
@@ -103,7 +104,7 @@ describe('taking over the served screen', () => {
   }
 
   it('keeps the drawn elements and makes them work: a click copies the code', async () => {
-    const { root, fake, drawn, take } = takeOver(unlocked([account('a', 'Alpha', 0), account('b', 'Beta', 1)]), () => NOW);
+    const { root, fake, drawn, take } = await takeOver(unlocked([account('a', 'Alpha', 0), account('b', 'Beta', 1)]), () => NOW);
     expect(drawn).toHaveLength(2);
     await act(async () => take());
     const rows = [...root.querySelectorAll('[data-testid="account-copy"]')];
@@ -119,7 +120,7 @@ describe('taking over the served screen', () => {
     // Drawn with 6 s left; the page takes over 1.5 s later, when the code is in its last 5 s.
     const overview = unlocked([account('a', 'Alpha', 0)]);
     if (overview.state === 'unlocked') overview.codes[0]!.secondsRemaining = 6;
-    const { root, take } = takeOver(overview, () => NOW + 1_500);
+    const { root, take } = await takeOver(overview, () => NOW + 1_500);
     const code = () => root.querySelector('[data-testid="account-code"]')!;
     expect(code().classList.contains('urgent')).toBe(false);
     await act(async () => take());

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { servedPopup } from '../../src/background/popup-document';
+import { drawnRoot, splitPopupTemplate } from '../../src/background/popup-document';
 import { CHROME_EXTENSION_ID } from '../../src/extension-ids';
 import { extensionOutputDir, PACKAGE_ROOT } from '../../src/testing/extension-build';
 import { useEnglishMessages } from '../ui/helpers';
@@ -39,9 +39,12 @@ describe.each(['chromium', 'firefox'] as const)('the %s build', (browser) => {
 
 describe('the served popup', () => {
   it('the built popup.html has the early script the background replaces when it serves the page drawn', () => {
+    const parts = splitPopupTemplate(readFileSync(join(extensionOutputDir('chromium'), 'popup.html'), 'utf8'));
+    expect(parts?.before).toContain('<script type="module"');
+    expect(parts?.before).not.toContain('popup-ask.js');
+    expect(parts?.after).toContain('</body>');
     useEnglishMessages();
-    const template = readFileSync(join(extensionOutputDir('chromium'), 'popup.html'), 'utf8');
-    const served = servedPopup(template, { state: 'locked' }, Date.now(), '1.0.0');
+    const served = parts && parts.before + drawnRoot({ state: 'locked' }, Date.now(), '1.0.0') + parts.after;
     expect(served).toContain('data-testid="unlock-form"');
     expect(served).not.toContain('popup-ask.js');
   });
