@@ -70,6 +70,20 @@ export function classifyCodeSource(root: ParentNode = document): CodeSource {
   return classifyText(readContextText(root));
 }
 
+// A challenge-response step's prompt ("Please enter OTP", "Enter your one-time password"): the code is asked for
+// by name, not merely mentioned.
+const CHALLENGE = new RegExp(
+  ' (enter|type|provide|input) ((the|your|a|an|current|valid|next|\\d+ digits?|six digits?) ){0,3}' +
+    '(otp|totp|hotp|one time|passcode|pass code|token|verification code|security code|authentication code|authenticator|response)',
+);
+// A step that asks for the account's password is a sign-in step, whatever it says about codes elsewhere.
+const PASSWORD_PROMPT = / ((enter|type|confirm) (your |the )?password|forgot (your )?password) /;
+
+/** True when the step's text asks for a one-time code by name and does not ask for a password. */
+export function isChallengePrompt(text: string): boolean {
+  return CHALLENGE.test(text) && !PASSWORD_PROMPT.test(text);
+}
+
 /** True when page text talks about a one-time code or authenticator (supports ambiguous field names). */
 export function hasOtpWording(text: string): boolean {
   return findStrongKeyword(text) !== '' || AUTHENTICATOR.test(text);

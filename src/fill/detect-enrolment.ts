@@ -10,6 +10,21 @@ const ENROL_WORDING = new RegExp(
     'enrol|enroll|einrichten|configurer|configura)',
 );
 
+// A step that sets up a new authenticator, with or without its QR code in view (on the previous step, or behind
+// a "Can't scan it?" toggle): its code field belongs to the secret being added, never to an account already saved.
+const SETUP_WORDING = new RegExp(
+  ' ((set ?up|setting up|enable|enabling|activate|activating|turn on|add|adding|register|registering|configure|link|pair) ' +
+    '((your|an|a|the|new|another|two|2|step|factor|mobile|authentication|authenticator|security|verification|app|application|device|method) ){0,4}' +
+    '(authenticator|two factor|2fa|mfa|totp|two step|2 step|2sv|authentication app|verification app|otp)|' +
+    '(confirm|verify) (your |the |new )?(authenticator|authentication) (app|application|set ?up)|' +
+    'can ?t scan|scan (this|the) (qr )?code|(secret|set ?up|manual entry) key|enter (this|the) key)',
+);
+
+/** True when the text of a code field's step says it sets up a new authenticator (see SETUP_WORDING). */
+export function isSetupWording(text: string): boolean {
+  return SETUP_WORDING.test(text);
+}
+
 // Cheap gate on the raw page text before any image is measured (pages can hold hundreds of SVG icons).
 const ENROL_HINT = /scan|\bqr\b|secret|set ?up|enrol|einricht|configur/i;
 

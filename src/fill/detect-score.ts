@@ -1,5 +1,5 @@
 import type { DetectionPass } from './detect-pass';
-import { hasOtpWording } from './detect-context';
+import { hasOtpWording, isChallengePrompt } from './detect-context';
 import {
   findAmbiguousKeyword,
   findNegativeKeyword,
@@ -27,6 +27,21 @@ export function readNumericSignals(input: HTMLInputElement): string[] {
   if (input.type === 'tel' || input.type === 'number') signals.push(`type=${input.type}`);
   if (input.maxLength >= 4 && input.maxLength <= 10) signals.push(`maxlength=${input.maxLength}`);
   return signals;
+}
+
+const OTHER_VISIBLE_FIELDS = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=submit]):not([type=button]):not([type=image]), select, textarea';
+
+/**
+ * A password-typed field that a challenge-response server uses for the code (privacyIDEA and the like): it is
+ * the only field of its step, its own label does not say "password", and the step's text asks for the code.
+ * A sign-in step's real password field fails at least one of these (a user-name field beside it, a "Password"
+ * label, or a prompt for the password).
+ */
+function isChallengeStep(input: HTMLInputElement, labels: string, pass: DetectionPass): boolean {
+  if (/ pass ?word /.test(labels)) return false;
+  const step = input.form ?? input.parentElement;
+  const others = [...(step?.querySelectorAll(OTHER_VISIBLE_FIELDS) ?? [])].filter((el) => el !== input);
+  return others.length === 0 && isChallengePrompt(pass.readContext(input));
 }
 
 /**
@@ -62,7 +77,11 @@ export function scoreSingleInput(input: HTMLInputElement, pass: DetectionPass): 
   const numeric = readNumericSignals(input);
   reasons.push(...numeric);
   score += numeric.length * 8;
-  if (input.type === 'password' && !oneTime && !strongId && !strongLabel) return reject('password-field');
+  if (input.type === 'password' && !oneTime && !strongId && !strongLabel) {
+    if (!isChallengeStep(input, text.labels, pass)) return reject('password-field');
+    reasons.push('page:otp-challenge');
+    return { input, accepted: true, score: score + 30, reasons };
+  }
 
   const strong = oneTime || strongId !== '' || strongLabel !== '';
   let accepted = strong;

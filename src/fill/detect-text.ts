@@ -14,7 +14,8 @@ export function normalizeText(raw: string): string {
 const STRONG = new RegExp(
   ' (otp|totp|hotp|otc|mfa|2fa|twofa|tfa|2sv|passcode|authenticator|authcode|challenge|' +
     'one ?time|two ?factor|2 ?factor|second ?factor|multi ?factor|two ?step|2 ?step|' +
-    'verification ?code|verify ?code|security ?code|auth(entication)? ?code|(6|six|8|eight) ?digits?) ',
+    'verification ?code|verify ?code|security ?code|auth(entication)? ?code|(6|six|8|eight) ?digits?|' +
+    '(auth(entication)?|security|mfa|software|soft|hardware|rsa) ?token|token ?code) ',
 );
 
 // The same idea in other languages; matched as substrings because many are single compound words.

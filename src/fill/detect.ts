@@ -9,7 +9,7 @@ import type {
 } from './detect-types';
 import { collectFillableInputs, collectShadowRoots, isFillableInput } from './detect-collect';
 import { classifyText } from './detect-context';
-import { looksLikeEnrolmentPage } from './detect-enrolment';
+import { isSetupWording, looksLikeEnrolmentPage } from './detect-enrolment';
 import { findDigitGroups } from './detect-group';
 import { measureElement } from './detect-measure';
 import { createDetectionPass } from './detect-pass';
@@ -126,10 +126,15 @@ export function findOtpFields(root: ParentNode = document, options: FindOtpField
   // An enrolment page's code field belongs to the new secret being set up: never an existing account's code,
   // not even on request. Otherwise a field the user chose by focusing it is filled on any page (an SMS page too).
   const judgePage = !options.focusedOnly;
-  if (!options.allowEnrolment && looksLikeEnrolmentPage(root, measure, shadows)) {
-    return none('enrolment-page', 'This is an authenticator set-up page with a QR code.', { nearest: chosen });
-  }
   const first = firstInput(chosen);
+  if (!options.allowEnrolment) {
+    if (looksLikeEnrolmentPage(root, measure, shadows)) {
+      return none('enrolment-page', 'This is an authenticator set-up page with a QR code.', { nearest: chosen });
+    }
+    if (isSetupWording(pass.readContext(first))) {
+      return none('enrolment-page', 'This step sets up a new authenticator; its code belongs to the account being added.', { nearest: chosen });
+    }
+  }
   const fieldSource = classifyText(pass.describe(first).labels);
   const pageSource = classifyText(pass.readContext(first));
   // Authenticator wording anywhere wins; otherwise the field's own words ("SMS code") beat the page's.
