@@ -1,27 +1,31 @@
 import browser from 'webextension-polyfill';
-import type { BackgroundToContent } from '../src/messages';
+import { DECISION_RECORDING_KEY, type BackgroundToContent } from '../src/messages';
 import { sendRequest } from '../src/send-request';
 import { createFillController } from '../src/content/fill-controller';
 import { createEnrolmentOffer } from '../src/content/enrolment-offer';
 import { watchForCandidates } from '../src/content/watch';
 import { collectIdentityHints } from '../src/content/identity-hints';
+import { createDecisionReporter } from '../src/content/decision-reporter';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_idle',
   main() {
-    const submitted = async () => void (await sendRequest({ type: 'fill.submitted' }));
     const fill = createFillController({
-      request: (trigger) => sendRequest({ type: 'fill.request', trigger, hints: collectIdentityHints() }),
+      request: (trigger, setup) => sendRequest({ type: 'fill.request', trigger, hints: collectIdentityHints(), ...(setup ? { setup } : {}) }),
       choose: (id) => sendRequest({ type: 'fill.choose', id }),
       openPopup: async () => (await sendRequest({ type: 'ui.openPopup' })).opened,
-      submitted,
+      submitted: async () => void (await sendRequest({ type: 'fill.submitted' })),
+      report: createDecisionReporter(
+        (decision) => sendRequest({ type: 'fill.decided', decision }),
+        async () => (await browser.storage.local.get(DECISION_RECORDING_KEY))[DECISION_RECORDING_KEY] === true,
+      ),
     });
     const offer = createEnrolmentOffer({
       scan: () => sendRequest({ type: 'qr.offer' }),
       accept: (token) => sendRequest({ type: 'qr.accept', token }),
-      submitted,
+      captured: () => fill.captured(),
     });
     watchForCandidates(document, {
       onFields: () => void fill.scan().catch(() => undefined),
@@ -31,6 +35,7 @@ export default defineContentScript({
       const { type } = message as BackgroundToContent;
       if (type === 'content.fillFocused') void fill.fillFocused().catch(() => undefined);
       if (type === 'content.unlocked') void fill.unlocked().catch(() => undefined);
+      if (type === 'content.captured') void fill.captured().catch(() => undefined);
     });
   },
 });

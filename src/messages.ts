@@ -148,7 +148,9 @@ export type PageRequest =
   | { type: 'settings.set'; settings: Partial<Settings> }
   | { type: 'qr.scanTab'; tabId?: number }
   | { type: 'qr.acceptScan'; token: string; sites: string[] }
-  | { type: 'clock.check'; origin: string };
+  | { type: 'clock.check'; origin: string }
+  | { type: 'debug.decisions' }
+  | { type: 'debug.setRecording'; on: boolean };
 
 /** Requests a content script may send; the background identifies the frame from `sender`, never from the message. */
 export type ContentRequest =
@@ -157,9 +159,15 @@ export type ContentRequest =
       trigger: 'auto' | 'manual';
       /** User names the page shows (see collectIdentityHints); only used to pick among accounts bound to this site. */
       hints?: string[];
+      /**
+       * The field confirms a new authenticator being set up on this page: only an account just added from this
+       * site may be filled, never one saved before (its secret is the old one).
+       */
+      setup?: boolean;
     }
   | { type: 'fill.choose'; id: string }
   | { type: 'fill.submitted' }
+  | { type: 'fill.decided'; decision: DecisionReport }
   | { type: 'qr.offer' }
   | { type: 'qr.accept'; token: string }
   | { type: 'ui.openPopup' };
@@ -194,11 +202,14 @@ export interface Responses {
   'qr.scanTab': ScanReport;
   'qr.acceptScan': { added: AccountView[] };
   'clock.check': { offsetSeconds: number; serverDate: string; verdict: 'ok' | 'warn' | 'bad' };
+  'debug.decisions': { recording: boolean; decisions: DecisionRecord[] };
+  'debug.setRecording': { recording: boolean };
   'fill.request': FillAnswer;
   'fill.choose': FillAnswer;
   'fill.submitted': { ok: true };
+  'fill.decided': { ok: true };
   'qr.offer': ScanReport;
-  'qr.accept': { added: number; firstCode?: string };
+  'qr.accept': { added: number };
   'ui.openPopup': { opened: boolean };
 }
 
@@ -215,6 +226,7 @@ export const CONTENT_REQUEST_TYPES: ReadonlySet<string> = new Set<ContentRequest
   'fill.request',
   'fill.choose',
   'fill.submitted',
+  'fill.decided',
   'qr.offer',
   'qr.accept',
   'ui.openPopup',
@@ -230,6 +242,34 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /**
  * Messages the background sends to a tab's content scripts: fill the focused field (the context menu or the
- * keyboard shortcut), or the vault was just unlocked (a field waiting under the unlock hint can be filled now).
+ * keyboard shortcut), the vault was just unlocked (a field waiting under the unlock hint can be filled now), or
+ * an account was just added from this page (its set-up step's confirmation field can get the first code).
  */
-export type BackgroundToContent = { type: 'content.fillFocused' } | { type: 'content.unlocked' };
+export type BackgroundToContent = { type: 'content.fillFocused' } | { type: 'content.unlocked' } | { type: 'content.captured' };
+
+/** What the content script decided about a code field it looked at (see DecisionReport). */
+export type DecisionOutcome = 'refused' | 'filled' | 'waiting' | 'choose' | 'locked' | 'no-account' | 'disabled' | 'failed';
+
+/**
+ * Why a frame did or did not fill a code, for the diagnostics log (off unless recording is switched on): the
+ * outcome, a short machine-readable reason (a detection refusal such as `enrolment-page`, or the background's
+ * answer) and a line for people. Never a code or a secret.
+ */
+export interface DecisionReport {
+  outcome: DecisionOutcome;
+  reason: string;
+  detail: string;
+  /** The field it is about, as `input#id[name=…]`. */
+  field?: string;
+}
+
+/** A decision as the diagnostics log keeps it, with the frame the browser says it came from. */
+export interface DecisionRecord extends DecisionReport {
+  url: string;
+  tabId: number;
+  frameId: number;
+  at: number;
+}
+
+/** The `storage.local` flag that switches the diagnostics log on; content scripts read it before reporting. */
+export const DECISION_RECORDING_KEY = 'recordDecisions';

@@ -2,6 +2,7 @@ import { PortalError, ProtocolError, describeError } from '../errors';
 import { CONTENT_REQUEST_TYPES, type Reply, type Request, type RequestType } from '../messages';
 import type { BackgroundContext } from './context';
 import { accountHandlers } from './handlers/account-handlers';
+import { debugHandlers } from './handlers/debug-handlers';
 import { fillHandlers } from './handlers/fill-handlers';
 import type { Handlers } from './handlers/handler-types';
 import { qrHandlers } from './handlers/qr-handlers';
@@ -18,6 +19,7 @@ const handlers: Handlers = {
   ...settingsHandlers,
   ...fillHandlers,
   ...qrHandlers,
+  ...debugHandlers,
 };
 
 /** Requests after which the hashed index of bound sites must be rebuilt. */

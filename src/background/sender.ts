@@ -12,7 +12,16 @@ export interface SenderInfo {
 /** Who sent a message, as far as the browser vouches for it. */
 export type SenderKind =
   | { kind: 'page' }
-  | { kind: 'content'; frameOrigin: string; topOrigin: string | undefined; tabId: number; frameId: number; windowId?: number };
+  | {
+      kind: 'content';
+      frameOrigin: string;
+      topOrigin: string | undefined;
+      tabId: number;
+      frameId: number;
+      windowId?: number;
+      /** The frame's address as the browser reports it (for the diagnostics log only; decisions use the origin). */
+      frameUrl: string;
+    };
 
 function originOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -46,5 +55,6 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
     tabId: sender.tab.id,
     frameId: sender.frameId ?? 0,
     windowId: sender.tab.windowId,
+    frameUrl: sender.url ?? '',
   };
 }

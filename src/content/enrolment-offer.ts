@@ -1,15 +1,13 @@
 import { PortalError } from '../errors';
 import type { ScanReport } from '../messages';
-import { findOtpFields, fillOtpField, inputsOf } from '../fill/content-api';
-import { watchSubmission } from './watch-submission';
 import { addButton, addText, createShadowPanel } from '../page-ui/shadow-panel';
 
 /** How the offer talks to the background. */
 export interface OfferChannel {
   scan(): Promise<ScanReport>;
-  accept(token: string): Promise<{ added: number; firstCode?: string }>;
-  /** Tells the background the confirmation code was submitted. */
-  submitted(): Promise<void>;
+  accept(token: string): Promise<{ added: number }>;
+  /** The account was saved: the page's confirmation field can get its first code (see the fill controller). */
+  captured(): Promise<void>;
 }
 
 const MAX_SCANS_PER_PAGE = 3;
@@ -23,7 +21,8 @@ function describe(report: ScanReport): string {
 /**
  * Offers to save the account of an enrolment QR code shown on this page. Appears only when the QR decodes
  * to an authenticator code; once dismissed or accepted it does not come back for this page address.
- * After saving, the page's confirmation-code field (if any) gets the new account's first code.
+ * After saving, the page's confirmation-code field (if any) gets the new account's first code, through the fill
+ * controller like every other fill.
  */
 export function createEnrolmentOffer(channel: OfferChannel, doc: Document = document, options: { retryMs?: number } = {}) {
   const retryMs = options.retryMs ?? RETRY_MS;
@@ -70,12 +69,9 @@ export function createEnrolmentOffer(channel: OfferChannel, doc: Document = docu
         () => {
           void channel
             .accept(report.token!)
-            .then(async ({ firstCode }) => {
+            .then(async () => {
               panel.remove();
-              const field = findOtpFields(doc, { allowEnrolment: true });
-              if (!firstCode || field.kind === 'none') return;
-              watchSubmission(inputsOf(field), () => void channel.submitted(), doc);
-              await fillOtpField(field, firstCode);
+              await channel.captured();
             })
             .catch((error: Error) => {
               status.textContent = error instanceof PortalError ? error.userMessage : error.message;

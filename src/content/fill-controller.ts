@@ -1,18 +1,38 @@
 import { PortalError } from '../errors';
-import type { FillAnswer } from '../messages';
-import { findOtpFields, fillOtpField, firstInput, inputsOf, type OtpFieldMatch } from '../fill/content-api';
+import type { DecisionReport, FillAnswer } from '../messages';
+import { findOtpFields, fillOtpField, firstInput, inputsOf, type NoMatch, type OtpFieldMatch } from '../fill/content-api';
+import { describeFieldForLog } from './decision-reporter';
 import { watchSubmission } from './watch-submission';
 import { addButton, addText, createShadowPanel, type PanelSide, type ShadowPanel } from '../page-ui/shadow-panel';
 
 /** How the controller talks to the background (the real `sendRequest`, or a fake in tests). */
 export interface FillChannel {
-  request(trigger: 'auto' | 'manual'): Promise<FillAnswer>;
+  /** Asks for a code; `setup` when the field confirms a new authenticator (only an account just added fits). */
+  request(trigger: 'auto' | 'manual', setup?: boolean): Promise<FillAnswer>;
   choose(id: string): Promise<FillAnswer>;
   /** Opens the extension's popup; false when the browser would not open it from a page's button (Firefox). */
   openPopup(): Promise<boolean>;
   /** Tells the background the filled code was submitted (it is now used at this site). */
   submitted(): Promise<void>;
+  /** Records what was decided about a field, for the diagnostics log (a no-op unless it is switched on). */
+  report?(decision: DecisionReport): void;
 }
+
+type Trigger = 'auto' | 'manual';
+
+/**
+ * A field refused as hidden or nearly transparent may be on its way in (a dialog fading in, a step sliding in):
+ * looked at again after each of these delays, without any further change to the page.
+ */
+const LOOK_AGAIN_MS = [100, 250, 500, 1000, 2000];
+
+const OUTCOME: Record<FillAnswer['status'], DecisionReport['outcome']> = {
+  fill: 'filled',
+  choose: 'choose',
+  locked: 'locked',
+  none: 'no-account',
+  disabled: 'disabled',
+};
 
 /**
  * Detects the OTP field in this frame and fills it with the code the background hands out. Each field is
@@ -23,8 +43,12 @@ export function createFillController(channel: FillChannel, doc: Document = docum
   const served = new WeakSet<HTMLInputElement>();
   let panel: ShadowPanel | undefined;
   let busy = false;
+  let lookAgainTimer: ReturnType<typeof setTimeout> | undefined;
+  let lookedAgain = 0;
+  const report = (match: OtpFieldMatch | undefined, decision: Omit<DecisionReport, 'field'>) =>
+    channel.report?.({ ...decision, ...(match ? { field: describeFieldForLog(firstInput(match)) } : {}) });
   // The field under the unlock hint, filled when the background says the vault is unlocked.
-  let awaitingUnlock: { match: OtpFieldMatch; trigger: 'auto' | 'manual'; hint: ShadowPanel | undefined } | undefined;
+  let awaitingUnlock: { match: OtpFieldMatch; trigger: Trigger; setup: boolean; hint: ShadowPanel | undefined } | undefined;
 
   const showPanel = (label: string, anchor: Element, build: (p: ShadowPanel) => void, side: PanelSide = 'below') => {
     panel?.remove();
@@ -43,9 +67,22 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       addButton(p.body, 'Dismiss', closePanel);
     });
 
-  const apply = async (match: OtpFieldMatch, answer: FillAnswer, trigger: 'auto' | 'manual'): Promise<void> => {
+  const apply = async (match: OtpFieldMatch, answer: FillAnswer, trigger: Trigger, setup = false): Promise<void> => {
     // The last box of a split code: a panel beside it covers none of the others.
     const anchor = inputsOf(match).at(-1)!;
+    const waiting = answer.status === 'fill' && answer.waitMs > 0;
+    report(match, {
+      outcome: waiting ? 'waiting' : OUTCOME[answer.status],
+      reason: setup ? `setup:${answer.status}` : answer.status,
+      detail: waiting ? 'The next valid code is filled when its period starts.' : `The background answered "${answer.status}".`,
+    });
+    if (setup && answer.status === 'none' && trigger === 'manual') {
+      showPanel('Nothing to fill', anchor, (p) => {
+        addText(p.body, 'This page sets up a new authenticator. Add its QR code first (Scan QR in the toolbar); its first code is filled here then.', 'text');
+        addButton(p.body, 'Dismiss', closePanel);
+      });
+      return;
+    }
     if (answer.status === 'fill') {
       if (answer.waitMs > 0) {
         const why = answer.replayWait ? 'This site already got the current code; filling the next one' : 'Waiting for a fresh code';
@@ -79,6 +116,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       } catch (error) {
         // A field that does not fit the code (wrong box count, removed from the page): say so, never guess.
         stop();
+        report(match, { outcome: 'failed', reason: 'fill-error', detail: error instanceof PortalError ? error.userMessage : 'The fill failed.' });
         showFailure(anchor, error);
       }
     } else if (answer.status === 'choose') {
@@ -122,15 +160,57 @@ export function createFillController(channel: FillChannel, doc: Document = docum
           true,
         );
       });
-      awaitingUnlock = { match, trigger, hint: panel };
+      awaitingUnlock = { match, trigger, setup, hint: panel };
     }
   };
 
-  const serve = async (match: OtpFieldMatch, trigger: 'auto' | 'manual') => {
+  const serve = async (match: OtpFieldMatch, trigger: Trigger, setup = false) => {
     const inputs = inputsOf(match);
     inputs.forEach((i) => served.add(i));
-    await apply(match, await channel.request(trigger), trigger);
+    lookedAgain = 0;
+    await apply(match, await channel.request(trigger, setup), trigger, setup);
   };
+
+  /** Serves one field at a time: a change of the page while a request is out does not start a second one. */
+  const serveOnce = async (match: OtpFieldMatch, trigger: Trigger, setup = false) => {
+    if (busy) return;
+    busy = true;
+    try {
+      await serve(match, trigger, setup);
+    } finally {
+      busy = false;
+    }
+  };
+
+  const lookAgainLater = () => {
+    if (lookAgainTimer !== undefined || lookedAgain >= LOOK_AGAIN_MS.length) return;
+    lookAgainTimer = setTimeout(() => {
+      lookAgainTimer = undefined;
+      void scan().catch(() => undefined);
+    }, LOOK_AGAIN_MS[lookedAgain++]);
+  };
+
+  /**
+   * What a refusal leads to: a set-up step asks for the account just added from this page (and gets nothing
+   * else); a field refused as hidden or transparent is looked at again shortly, as it may be fading in.
+   */
+  const refused = async (match: NoMatch, trigger: Trigger) => {
+    report(match.nearest, { outcome: 'refused', reason: match.reason, detail: match.detail });
+    const field = match.nearest;
+    if (match.reason === 'enrolment-page' && field && (trigger === 'manual' || !served.has(firstInput(field)))) {
+      await serveOnce(field, trigger, true);
+    } else if ((match.reason === 'not-visible' || match.reason === 'transparent') && field && trigger === 'auto') {
+      lookAgainLater();
+    }
+  };
+
+  async function scan(): Promise<void> {
+    if (busy) return;
+    const match = findOtpFields(doc);
+    if (match.kind === 'none') return refused(match, 'auto');
+    if (served.has(firstInput(match))) return;
+    await serveOnce(match, 'auto');
+  }
 
   /**
    * The vault was unlocked: fills the field waiting under the unlock hint, unless the hint was dismissed or the
@@ -148,35 +228,35 @@ export function createFillController(channel: FillChannel, doc: Document = docum
     if (!firstInput(wait.match).isConnected) return closePanel();
     let answer: FillAnswer;
     try {
-      answer = await channel.request(wait.trigger);
+      answer = await channel.request(wait.trigger, wait.setup);
     } catch (error) {
       if (panel === wait.hint) showFailure(inputsOf(wait.match).at(-1)!, error);
       return;
     }
     if (panel !== wait.hint) return; // dismissed meanwhile
     closePanel();
-    await apply(wait.match, answer, wait.trigger);
+    await apply(wait.match, answer, wait.trigger, wait.setup);
   };
 
   return {
     /** Looks for an unserved OTP field and fills it; cheap to call again after DOM changes. */
-    async scan(): Promise<void> {
-      if (busy) return;
-      const match = findOtpFields(doc);
-      if (match.kind === 'none' || served.has(firstInput(match))) return;
-      busy = true;
-      try {
-        await serve(match, 'auto');
-      } finally {
-        busy = false;
-      }
-    },
+    scan,
     /** The vault was unlocked (the background says so): fills the field waiting under the unlock hint. */
     unlocked,
     /** Fills the focused field on the user's explicit request (context menu or shortcut). */
     async fillFocused(): Promise<void> {
       const match = findOtpFields(doc, { focusedOnly: true });
-      if (match.kind !== 'none') await serve(match, 'manual');
+      if (match.kind === 'none') return refused(match, 'manual');
+      await serve(match, 'manual');
+    },
+    /**
+     * An account was just added from this page (in-page offer or popup scan): its set-up step's confirmation
+     * field gets that account's first code, even if it was looked at before.
+     */
+    async captured(): Promise<void> {
+      const match = findOtpFields(doc, { allowEnrolment: true });
+      if (match.kind === 'none') return report(match.nearest, { outcome: 'refused', reason: match.reason, detail: match.detail });
+      await serveOnce(match, 'auto', true);
     },
   };
 }

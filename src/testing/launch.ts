@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../extension-ids';
 import type { Reply, RequestOf, RequestType, Responses } from '../messages';
+import type { DecisionRecord } from '../messages';
+import { type DecisionQuery, waitForDecision } from './decisions';
 import { ensureExtensionBuilt } from './extension-build';
 import { type BrowserName, findBrowserExecutable } from './find-browser';
 import { type ProvisionOptions, provisionVault } from './provision';
@@ -39,6 +41,12 @@ export interface ExtensionSession {
   openExtensionPage(path: string): Promise<Page>;
   /** Sends one protocol request from an extension page, as the popup would. */
   request<T extends RequestType>(request: RequestOf<T>): Promise<Responses[T]>;
+  /**
+   * Waits for the extension's own record of what it decided about a code field at an address (turn recording on
+   * first with `request({ type: 'debug.setRecording', on: true })`): how a test proves that nothing was filled
+   * because the extension looked and refused, without a fixed sleep.
+   */
+  waitForDecision(query: DecisionQuery, timeout?: number): Promise<DecisionRecord>;
   close(): Promise<void>;
 }
 
@@ -146,6 +154,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     provision: (provisionOptions) => provisionVault(request, provisionOptions),
     openExtensionPage,
     request,
+    waitForDecision: (query, timeout) => waitForDecision(request, query, timeout),
     async close() {
       await browser.close().catch(() => undefined);
       if (ownsProfile) await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);

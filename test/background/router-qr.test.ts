@@ -57,20 +57,53 @@ describe('qr.scanTab / qr.acceptScan from the popup', () => {
     ]);
     expect(report.notes).toEqual([expect.stringMatching(/web link.*not an authenticator code/)]);
     expect(JSON.stringify(report)).not.toContain(S.fresh);
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined as never);
     const { added } = await ask(context(), { type: 'qr.acceptScan', token: report.token!, sites: ['portal.example.com'] });
     expect(added).toEqual([expect.objectContaining({ issuer: 'JumpCloud', sites: [PORTAL] })]);
     expect(JSON.stringify(added)).not.toContain(S.fresh);
     expect((await refusal(context(), { type: 'qr.acceptScan', token: report.token!, sites: [] })).code).toBe('protocol/expired');
+    // The scanned tab is told, so its confirmation field asks for the first code; it gets the new account's.
+    expect(told).toHaveBeenCalledWith(7, { type: 'content.captured' });
+    const answer = await ask(context(), { type: 'fill.request', trigger: 'auto', setup: true }, contentSender(`${PORTAL}/settings/2fa`));
+    expect(answer).toMatchObject({ status: 'fill', code: oracleTotp(S.fresh, T0 + 12_000) });
+  });
+});
+
+describe('fill.request for a set-up step (re-enrolment)', () => {
+  it('gives nothing when no account was just added from the site, though one is bound to it', async () => {
+    const sender = contentSender(`${PORTAL}/settings/2fa`);
+    expect(await ask(context(), { type: 'fill.request', trigger: 'auto', setup: true }, sender)).toEqual({ status: 'none' });
+    expect(await ask(context(), { type: 'fill.request', trigger: 'manual', setup: true }, sender)).toEqual({ status: 'none' });
+    // The same site's login field still gets the saved account.
+    expect(await ask(context(), { type: 'fill.request', trigger: 'auto' }, sender)).toMatchObject({ status: 'fill', code: oracleTotp(S.existing, T0 + 12_000) });
+  });
+
+  it('forgets the captured account after a quarter of an hour', async () => {
+    const sender = contentSender(`${PORTAL}/enrol`);
+    const report = await ask(context(), { type: 'qr.offer' }, sender);
+    await ask(context(), { type: 'qr.accept', token: report.token! }, sender);
+    clock.now += 15 * 60_000 + 1;
+    expect(await ask(context(), { type: 'fill.request', trigger: 'auto', setup: true }, sender)).toEqual({ status: 'none' });
+  });
+
+  it('gives another site nothing from this site’s capture', async () => {
+    const sender = contentSender(`${PORTAL}/enrol`);
+    const report = await ask(context(), { type: 'qr.offer' }, sender);
+    await ask(context(), { type: 'qr.accept', token: report.token! }, sender);
+    const other = contentSender('https://other.example.org/settings/2fa');
+    expect(await ask(context(), { type: 'fill.request', trigger: 'auto', setup: true }, other)).toEqual({ status: 'none' });
   });
 });
 
 describe('qr.offer / qr.accept from a content script', () => {
-  it('binds the scanned account to the asking top frame and returns its first code', async () => {
+  it('binds the scanned account to the asking top frame, whose set-up field then gets its first code', async () => {
     const sender = contentSender(`${PORTAL}/enrol`);
     const report = await ask(context(), { type: 'qr.offer' }, sender);
     expect(report.accounts.map((a) => a.duplicate)).toEqual([false, true]);
     const accepted = await ask(context(), { type: 'qr.accept', token: report.token! }, sender);
-    expect(accepted).toEqual({ added: 1, firstCode: oracleTotp(S.fresh, T0 + 12_000) });
+    expect(accepted).toEqual({ added: 1 });
+    const answer = await ask(context(), { type: 'fill.request', trigger: 'auto', setup: true }, sender);
+    expect(answer).toMatchObject({ status: 'fill', code: oracleTotp(S.fresh, T0 + 12_000) });
     const { accounts } = await ask(context(), { type: 'accounts.list' });
     expect(accounts.map((a) => `${a.issuer}:${a.sites.join(',')}`)).toEqual([`Old:${PORTAL}`, `JumpCloud:${PORTAL}`]);
   });

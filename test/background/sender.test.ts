@@ -66,6 +66,7 @@ describe('classifySender: content scripts', () => {
       tabId: 12,
       frameId: 0,
       windowId: 3,
+      frameUrl: 'https://portal.example.com/login?next=%2F',
     });
   });
 

@@ -15,7 +15,7 @@ function channelWith(reports: ScanReport[]) {
         pending.push(() => resolve(report));
       }),
   );
-  const channel: OfferChannel = { scan, accept: vi.fn(), submitted: vi.fn() };
+  const channel: OfferChannel = { scan, accept: vi.fn(), captured: vi.fn() };
   return { channel, scan, finishNext: () => pending.shift()?.() };
 }
 
@@ -51,7 +51,7 @@ describe('createEnrolmentOffer', () => {
 
   it('looks again by itself after a scan that finds nothing, at most three scans per page', async () => {
     const scan = vi.fn(async () => NOTHING);
-    const offer = createEnrolmentOffer({ scan, accept: vi.fn(), submitted: vi.fn() }, document, { retryMs: 5 });
+    const offer = createEnrolmentOffer({ scan, accept: vi.fn(), captured: vi.fn() }, document, { retryMs: 5 });
     await offer.maybeOffer();
     await vi.waitFor(() => expect(scan).toHaveBeenCalledTimes(3));
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -63,7 +63,7 @@ describe('createEnrolmentOffer', () => {
   it('shows the offer when a later try finds the code (a CSS background that loaded late)', async () => {
     const reports = [NOTHING, ONE];
     const scan = vi.fn(async () => reports.shift() ?? NOTHING);
-    const offer = createEnrolmentOffer({ scan, accept: vi.fn(), submitted: vi.fn() }, document, { retryMs: 5 });
+    const offer = createEnrolmentOffer({ scan, accept: vi.fn(), captured: vi.fn() }, document, { retryMs: 5 });
     await offer.maybeOffer();
     await vi.waitFor(() => expect(panelShown()).toBe(true));
     expect(scan).toHaveBeenCalledTimes(2);

@@ -84,7 +84,7 @@ describe('the locked hint', () => {
     expect(document.querySelector<HTMLInputElement>('#otp')!.value).toBe('');
     await deliverUnlocked(controller);
     expect(document.querySelector<HTMLInputElement>('#otp')!.value).toBe('287082');
-    expect(fake.request).toHaveBeenLastCalledWith('auto'); // asked as the hint was: the settings still apply
+    expect(fake.request).toHaveBeenLastCalledWith('auto', false); // asked as the hint was: the settings still apply
     expect(panelButtons()).toEqual([]);
   });
 

@@ -4,7 +4,9 @@ import { isOriginAllowed } from '../../fill/sites';
 import { isSiteAllowedByPolicy } from '../../policy';
 import type { FillAnswer } from '../../messages';
 import type { BackgroundContext } from '../context';
+import { createDecisionLog } from '../decision-log';
 import { decideFill } from '../fill-decision';
+import { createCaptureMemory } from '../recent-capture';
 import type { SenderKind } from '../sender';
 import { createSiteIndex } from '../site-index';
 import type { Handlers } from './handler-types';
@@ -27,7 +29,7 @@ async function answerFill(
   context: BackgroundContext,
   sender: ContentSender,
   trigger: 'auto' | 'manual',
-  { chosenId, hints }: { chosenId?: string; hints?: unknown } = {},
+  { chosenId, hints, setup }: { chosenId?: string; hints?: unknown; setup?: boolean } = {},
 ): Promise<FillAnswer> {
   const settings = await context.settings.get();
   if (trigger === 'auto' && !settings.autoFill) return { status: 'disabled' };
@@ -37,8 +39,10 @@ async function answerFill(
     const bound = await createSiteIndex(context.browser.storage.local).mayBeBound(sender.frameOrigin);
     return bound ? { status: 'locked' } : { status: 'none' };
   }
-  const candidates = (await context.vault.list()).filter(
-    (a) => isOriginAllowed(a.sites, a.matchRegistrableDomain, sender.frameOrigin) !== 'no',
+  // A set-up step gets the account just added from this site, or nothing: a saved account's secret is the old one.
+  const captured = setup === true ? await createCaptureMemory(context.session, context.now).accountFor(sender.frameOrigin) : undefined;
+  const candidates = (await context.vault.list()).filter((a) =>
+    setup === true ? a.id === captured : isOriginAllowed(a.sites, a.matchRegistrableDomain, sender.frameOrigin) !== 'no',
   );
   const decision = decideFill({
     candidates,
@@ -64,13 +68,18 @@ export function frameKey(sender: ContentSender): string {
 }
 
 /** Codes for a content script's own frame, decided from the browser-vouched sender origin. */
-export const fillHandlers: Pick<Handlers, 'fill.request' | 'fill.choose' | 'fill.submitted' | 'ui.openPopup'> = {
-  'fill.request': async ({ trigger, hints }, context, sender) => answerFill(context, requireContent(sender), trigger, { hints }),
+export const fillHandlers: Pick<Handlers, 'fill.request' | 'fill.choose' | 'fill.submitted' | 'fill.decided' | 'ui.openPopup'> = {
+  'fill.request': async ({ trigger, hints, setup }, context, sender) => answerFill(context, requireContent(sender), trigger, { hints, setup }),
   'fill.choose': async ({ id }, context, sender) => answerFill(context, requireContent(sender), 'manual', { chosenId: String(id) }),
   'fill.submitted': async (_r, context, sender) => {
     const content = requireContent(sender);
     const handed = await context.replay.confirmSubmitted(frameKey(content), content.frameOrigin);
     if (handed?.type === 'hotp') await context.vault.advanceHotp(handed.accountId, handed.step);
+    return { ok: true };
+  },
+  'fill.decided': async ({ decision }, context, sender) => {
+    const { frameUrl: url, tabId, frameId } = requireContent(sender);
+    await createDecisionLog(context.browser.storage.local, context.session, context.now).record({ url, tabId, frameId }, decision);
     return { ok: true };
   },
   'ui.openPopup': async (_r, context, sender) => {

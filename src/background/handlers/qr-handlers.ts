@@ -1,15 +1,21 @@
 import { ProtocolError, QrError } from '../../errors';
-import { totpWindow } from '../../otp';
 import type { OtpAccount } from '../../otp/types';
-import type { ScanReport } from '../../messages';
+import type { BackgroundToContent, ScanReport } from '../../messages';
 import { scanTab, type ScanTabOptions } from '../../qr/scan-tab';
 import { collectAccounts, isSameAccount } from '../collect-accounts';
 import type { BackgroundContext } from '../context';
 import type { SenderKind } from '../sender';
 import { parkPending, takePending } from '../pending';
 import { normalizeSites } from './account-handlers';
-import { frameKey, requireContent } from './fill-handlers';
+import { requireContent } from './fill-handlers';
+import { createCaptureMemory } from '../recent-capture';
 import type { Handlers } from './handler-types';
+
+/** Scanned accounts awaiting the user's yes, with the tab they came from. */
+interface ParkedScan {
+  accounts: OtpAccount[];
+  tabId: number;
+}
 
 async function scanAndPark(context: BackgroundContext, tabId: number, options: ScanTabOptions = {}): Promise<ScanReport> {
   const result = await scanTab(tabId, { browser: context.browser as never }, options);
@@ -20,17 +26,34 @@ async function scanAndPark(context: BackgroundContext, tabId: number, options: S
   return {
     accounts: accounts.map((a) => ({ issuer: a.issuer, accountName: a.accountName, duplicate: existing.some((e) => isSameAccount(e, a)) })),
     notes,
-    token: accounts.length > 0 ? await parkPending(context, 'scan', accounts) : undefined,
+    token: accounts.length > 0 ? await parkPending<ParkedScan>(context, 'scan', { accounts, tabId }) : undefined,
   };
 }
 
+/**
+ * Saves the scanned accounts bound to `sites`, and remembers the first new TOTP account as just captured there:
+ * the set-up page's confirmation field gets its code, whichever route (in-page offer or popup) added it.
+ */
 async function saveScanned(context: BackgroundContext, token: string, sites: string[]) {
-  const accounts = await takePending<OtpAccount[]>(context, 'scan', token);
+  const { accounts, tabId } = await takePending<ParkedScan>(context, 'scan', token);
   const existing = await context.vault.list();
   const fresh = accounts.filter((a) => !existing.some((e) => isSameAccount(e, a)));
   const added = [];
   for (const account of fresh) added.push(await context.vault.add({ ...account, sites, matchRegistrableDomain: false }));
-  return { added };
+  const first = added.find((a) => a.type === 'totp');
+  if (first) await createCaptureMemory(context.session, context.now).remember(sites, first.id);
+  return { added, tabId: first ? tabId : undefined };
+}
+
+/** Tells the scanned tab an account was added from it, so its confirmation field is filled (a closed tab is fine). */
+async function tellTabCaptured(context: BackgroundContext, tabId: number | undefined): Promise<void> {
+  if (tabId === undefined) return;
+  const message: BackgroundToContent = { type: 'content.captured' };
+  try {
+    await context.browser.tabs.sendMessage(tabId, message);
+  } catch {
+    // the tab was closed or shows a page without the content script: nothing waits for the code there
+  }
 }
 
 /** Enrolment offers come from the top frame only: an embedded frame must never get the page's secret bound to it. */
@@ -52,18 +75,15 @@ async function activeTabId(context: BackgroundContext): Promise<number> {
 export const qrHandlers: Pick<Handlers, 'qr.scanTab' | 'qr.acceptScan' | 'qr.offer' | 'qr.accept'> = {
   'qr.scanTab': async ({ tabId }, context) => scanAndPark(context, tabId ?? (await activeTabId(context))),
   'qr.acceptScan': async ({ token, sites }, context) => {
-    const { added } = await saveScanned(context, token, normalizeSites(sites));
+    const { added, tabId } = await saveScanned(context, token, normalizeSites(sites));
+    await tellTabCaptured(context, tabId);
     return { added: added.map(({ secret: _s, ...view }) => view) };
   },
   'qr.offer': async (_r, context, sender) => scanAndPark(context, requireTopFrame(sender).tabId, { topFrameOnly: true }),
+  // The page's content script then asks for the first code itself (fill.request with `setup`), like any fill.
   'qr.accept': async ({ token }, context, sender) => {
     const content = requireTopFrame(sender);
     const { added } = await saveScanned(context, token, [content.frameOrigin]);
-    const first = added.find((a) => a.type === 'totp');
-    if (!first) return { added: added.length };
-    // Once the page submits the confirmation code, later logins in this period must wait for the next one.
-    const window = totpWindow(first, context.now());
-    await context.replay.handOut(frameKey(content), content.frameOrigin, first.id, window.counter);
-    return { added: added.length, firstCode: window.code };
+    return { added: added.length };
   },
 };
