@@ -71,8 +71,13 @@ export function findAmbiguousKeyword(text: string): string {
   return AMBIGUOUS.exec(text)?.[1] ?? '';
 }
 
+// A recovery code offered as the alternative ("Two-factor token or recovery code", MediaWiki's OATHAuth): the field
+// takes an authenticator code too, so the alternative alone does not rule it out.
+const OR_RECOVERY_CODE = / or (an? |your |one of your )?(backup|recovery|scratch) (codes?|tokens?|keys?) /g;
+
 /** The first word that rules a field out (backup, card, captcha ...); `identifier` adds contact words. */
 export function findNegativeKeyword(text: string, identifier: boolean): string {
-  const m = NEGATIVE.exec(text) ?? (identifier ? NEGATIVE_ID : NEGATIVE_LABEL).exec(text);
+  const own = text.replace(OR_RECOVERY_CODE, ' ');
+  const m = NEGATIVE.exec(own) ?? (identifier ? NEGATIVE_ID : NEGATIVE_LABEL).exec(own);
   return m ? m[0].trim() : '';
 }
