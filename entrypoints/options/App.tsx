@@ -7,6 +7,7 @@ import { CreateVaultForm, UnlockForm } from '../../src/ui/passphrase-forms';
 import { AboutSection } from './about-section';
 import { AutofillSection } from './autofill-section';
 import { ClockSection } from './clock-section';
+import { DiagnosticsSection } from './diagnostics-section';
 import { ExportSection } from './export-section';
 import { ImportSection } from './import-section';
 import { SecuritySection } from './security-section';
@@ -100,6 +101,7 @@ export function App() {
           <ClockSection key={`clock-${accountsVersion}`} />
         </>
       ) : null}
+      <DiagnosticsSection />
       <AboutSection />
     </div>
   );

@@ -7,6 +7,8 @@ import { byTestId, createFakeClient, mount, settle, typeInto, useEnglishMessages
 
 function createBackground(state: 'locked' | 'unlocked', policy: Partial<EffectiveSettings> = {}) {
   let settings: Settings = { ...DEFAULT_SETTINGS };
+  let recording = false;
+  const decision = { outcome: 'refused', reason: 'enrolment-page', detail: 'This step sets up a new authenticator.', field: 'input#code', url: 'https://portal.example.com/2fa?token=abc', tabId: 1, frameId: 0, at: 0 };
   const effective = (): EffectiveSettings => ({
     settings,
     locked: {},
@@ -34,6 +36,11 @@ function createBackground(state: 'locked' | 'unlocked', policy: Partial<Effectiv
         };
       case 'import.commit':
         return { added: 1, skipped: 1 };
+      case 'debug.decisions':
+        return { recording, decisions: recording ? [decision] : [] };
+      case 'debug.setRecording':
+        recording = request.on;
+        return { recording };
       default:
         throw new Error(`unexpected ${request.type}`);
     }
@@ -44,6 +51,25 @@ describe('options App', () => {
   beforeEach(() => {
     useEnglishMessages();
     document.body.innerHTML = '';
+  });
+
+  it('switches the diagnostics log on and shows why a page was not filled, without the address query', async () => {
+    const { client, calls } = createFakeClient(createBackground('locked'));
+    const root = await mount(<App />, client);
+    const box = await waitFor(() => {
+      const found = byTestId<HTMLInputElement>(root, 'record-decisions');
+      return found && !found.disabled ? found : null;
+    });
+    expect(box.checked).toBe(false);
+    expect(byTestId(root, 'decision-log')).toBeNull();
+    await act(async () => {
+      box.click();
+    });
+    const log = await waitFor(() => byTestId(root, 'decision-log'));
+    expect(calls).toContainEqual({ type: 'debug.setRecording', on: true });
+    expect(log.textContent).toContain('enrolment-page');
+    expect(log.textContent).toContain('https://portal.example.com/2fa');
+    expect(log.textContent).not.toContain('token=abc');
   });
 
   it('saves autofill and auto-lock settings through settings.set', async () => {
