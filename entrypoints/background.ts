@@ -1,10 +1,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { BackgroundToContent, Reply } from '../src/messages';
+import type { BackgroundToContent } from '../src/messages';
 import { createBackgroundContext } from '../src/background/create-context';
 import { routeMessage } from '../src/background/router';
 import { runAutoLockCheck } from '../src/background/auto-lock-check';
-import { isPopupNavigation, popupDocument, rememberSuccess } from '../src/background/popup-document';
-import { OPENING_REQUEST } from '../src/ui/first-screen';
 
 const AUTO_LOCK_ALARM = 'auto-lock';
 const FILL_MENU_ID = 'fill-one-time-code';
@@ -20,29 +18,6 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
     routeMessage(message, sender, context, extension),
   );
-
-  // Chromium's service worker serves popup.html itself, drawn from the opening answer (see popup-document).
-  // Firefox runs this as an event page, which sees no fetches; its popup asks by message.
-  if ('ServiceWorkerGlobalScope' in globalThis) {
-    const popupUrl = `${extension.baseUrl}popup.html`;
-    const source = {
-      template: rememberSuccess(() => fetch(popupUrl).then((response) => response.text())),
-      // Only the browser makes this navigation, for our own page: it is the popup asking, as a message would.
-      overview: () => routeMessage(OPENING_REQUEST, { id: extension.id, url: popupUrl }, context, extension) as Promise<Reply<'vault.overview'>>,
-      now: () => Date.now(),
-      version: browser.runtime.getManifest().version,
-    };
-    // Only navigations come to the worker; scripts and every other file load straight from the package.
-    self.addEventListener('install', (event) => {
-      const routed = event as unknown as { addRoutes?: (rules: unknown) => Promise<void> };
-      void routed.addRoutes?.([{ condition: { not: { requestMode: 'navigate' } }, source: 'network' }]).catch(() => undefined);
-    });
-    self.addEventListener('fetch', (event) => {
-      const fetched = event as unknown as { request: Request; respondWith(response: Promise<Response>): void };
-      if (!isPopupNavigation(fetched.request, extension.baseUrl)) return;
-      fetched.respondWith(popupDocument(source).catch(() => fetch(fetched.request)));
-    });
-  }
 
   void browser.alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {

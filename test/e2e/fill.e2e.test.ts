@@ -9,8 +9,6 @@ import * as h from './fill/helpers';
 const SECRET_B = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const SECRET_C = 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU';
 const KEYCLOAK = '/forms/keycloak-otp-step.html';
-// Pages that must stay empty are watched this long after load; the bound control page fills well within it.
-const QUIET_MS = 2_500;
 const SHOTS = 'test-results';
 
 describe.each(BROWSERS)('detect and fill in %s', (browserName) => {
@@ -52,6 +50,8 @@ describe.each(BROWSERS)('detect and fill in %s', (browserName) => {
         { uri: sampleUri('Partner', 'bob@example.com', SECRET_B), sites: [secondary.origin] },
       ],
     });
+    // Pages that must stay empty are checked once the extension has recorded its decision about them.
+    await session.request({ type: 'debug.setRecording', on: true });
     // Firefox's driver now and then fails one evaluation while an extension page is still loading: one retry.
     extensionPage = await session.openExtensionPage('popup.html').catch(() => session.openExtensionPage('popup.html'));
   });
@@ -123,27 +123,27 @@ describe.each(BROWSERS)('detect and fill in %s', (browserName) => {
   });
 
   it('fills nothing on a look-alike origin, an unbound frame, enrolment, SMS, e-mail and non-code pages', async () => {
-    const quiet: Array<[string, string]> = [
-      [`${primary.lookAlikeOrigin}${KEYCLOAK}`, '#otp'],
-      [`${primary.origin}/forms/enrolment-qr-page.html`, '#totp-confirm'],
-      [`${primary.origin}/forms/sms-code-page.html`, '#sms-code'],
-      [`${primary.origin}/forms/email-code-page.html`, '#vcode'],
-      [`${primary.origin}/forms/custom-field-code.html`, '#code'],
+    const quiet: Array<[string, string, { outcome: 'refused' | 'no-account'; reason: string }]> = [
+      [`${primary.lookAlikeOrigin}${KEYCLOAK}`, '#otp', { outcome: 'no-account', reason: 'none' }],
+      [`${primary.origin}/forms/enrolment-qr-page.html`, '#totp-confirm', { outcome: 'no-account', reason: 'setup:none' }],
+      [`${primary.origin}/forms/sms-code-page.html`, '#sms-code', { outcome: 'refused', reason: 'sms-or-email-code' }],
+      [`${primary.origin}/forms/email-code-page.html`, '#vcode', { outcome: 'refused', reason: 'sms-or-email-code' }],
+      [`${primary.origin}/forms/custom-field-code.html`, '#code', { outcome: 'refused', reason: 'no-otp-field' }],
     ];
-    const framed = `${primary.origin}/frame.html?src=${encodeURIComponent(secondary.lookAlikeOrigin + KEYCLOAK)}`;
-    const control = await open(primary.origin + KEYCLOAK);
+    const framedUrl = secondary.lookAlikeOrigin + KEYCLOAK;
     const pages = await Promise.all(quiet.map(([url]) => open(url)));
-    const framePage = await open(framed);
+    const framePage = await open(`${primary.origin}/frame.html?src=${encodeURIComponent(framedUrl)}`);
     const frame = await h.frameWithUrl(framePage.page, secondary.lookAlikeOrigin);
-    await h.waitForValue(control.page, '#otp', 6, QUIET_MS);
-    await new Promise((resolve) => setTimeout(resolve, QUIET_MS - (Date.now() - framePage.t0)));
     for (const [i, { page }] of pages.entries()) {
-      expect(await h.valuesOf(page, [quiet[i]![1]]), quiet[i]![0]).toEqual(['']);
-      expect(await isPanelShown(page), quiet[i]![0]).toBe(false);
+      const [url, field, decided] = quiet[i]!;
+      await session.waitForDecision({ url, ...decided });
+      expect(await h.valuesOf(page, [field]), url).toEqual(['']);
+      expect(await isPanelShown(page), url).toBe(false);
     }
+    await session.waitForDecision({ url: framedUrl, outcome: 'no-account', reason: 'none' });
     expect(await h.valuesOf(frame, ['#otp'])).toEqual(['']);
     expect(await isPanelShown(framePage.page) || (await frame.$('portal-authenticator-panel')) !== null).toBe(false);
-    await Promise.all([control, framePage, ...pages].map(({ page }) => page.close()));
+    await Promise.all([framePage, ...pages].map(({ page }) => page.close()));
   });
 
   it('fills the focused field on the keyboard shortcut / context menu, even one detection would not pick', async () => {
@@ -167,7 +167,7 @@ describe.each(BROWSERS)('detect and fill in %s', (browserName) => {
       expect(await h.valuesOf(page, ['#otp'])).toEqual(['']);
       await shoot(page, 'locked-hint');
       await clickPanelPrimaryButton(page);
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, QUIET_MS - (Date.now() - lookAlike.t0))));
+      await session.waitForDecision({ url: lookAlike.page.url(), outcome: 'no-account', reason: 'none' });
       expect(await isPanelShown(lookAlike.page)).toBe(false);
       // Unlocking (as in the popup the button opened) fills the waiting field without a reload.
       await session.provision({ passphrase: TEST_PASSPHRASE });

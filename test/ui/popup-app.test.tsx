@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../src/ui/popup/app';
+import { App } from '../../entrypoints/popup/App';
 import { render } from 'preact';
 import type { AccountView, PageRequest, VaultOverview } from '../../src/messages';
 import { ClientContext } from '../../src/ui/client-context';

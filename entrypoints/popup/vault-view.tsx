@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import type { AccountView, Responses } from '../../messages';
-import { AccountList } from '../account-list';
-import { labelAccount } from '../account-row';
-import type { ActiveTab } from '../client';
-import { useClient } from '../client-context';
-import { describeUiError, isLockedError } from '../describe-ui-error';
-import { EditAccount } from '../edit-account';
-import { t } from '../i18n';
-import { IconBack, IconLock, IconPlus, IconSettings } from '../icons';
-import { useCodes } from '../use-codes';
+import type { AccountView, Responses } from '../../src/messages';
+import { AccountList } from '../../src/ui/account-list';
+import { labelAccount } from '../../src/ui/account-row';
+import type { ActiveTab } from '../../src/ui/client';
+import { useClient } from '../../src/ui/client-context';
+import { describeUiError, isLockedError } from '../../src/ui/describe-ui-error';
+import { EditAccount } from '../../src/ui/edit-account';
+import { t } from '../../src/ui/i18n';
+import { IconBack, IconLock, IconPlus, IconSettings } from '../../src/ui/icons';
+import { useCodes } from '../../src/ui/use-codes';
 import { AddView } from './add-view';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string };

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { VaultOverview, VaultState } from '../../messages';
-import { useClient } from '../client-context';
-import { describeUiError } from '../describe-ui-error';
-import { OPENING_REQUEST } from '../first-screen';
-import { t } from '../i18n';
-import { CreateVaultForm, UnlockForm } from '../passphrase-forms';
+import type { VaultOverview, VaultState } from '../../src/messages';
+import { useClient } from '../../src/ui/client-context';
+import { describeUiError } from '../../src/ui/describe-ui-error';
+import { OPENING_REQUEST } from '../../src/ui/first-screen';
+import { t } from '../../src/ui/i18n';
+import { CreateVaultForm, UnlockForm } from '../../src/ui/passphrase-forms';
 import { VaultView, type Preload } from './vault-view';
 
 function preloadOf(overview: VaultOverview | undefined): Preload | undefined {

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { ActiveTab } from '../client';
-import { t } from '../i18n';
-import { ImageForm, UriForm } from '../link-forms';
-import { ManualEntryForm } from '../manual-entry-form';
-import { ScanReportView } from '../scan-report-view';
+import type { ActiveTab } from '../../src/ui/client';
+import { t } from '../../src/ui/i18n';
+import { ImageForm, UriForm } from '../../src/ui/link-forms';
+import { ManualEntryForm } from '../../src/ui/manual-entry-form';
+import { ScanReportView } from '../../src/ui/scan-report-view';
 
 type Method = 'scan' | 'manual' | 'uri' | 'image';
 
