@@ -3,7 +3,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchWithExtension } from '../../src/testing';
 import { BROWSERS, SAMPLE_SECRET, TEST_PASSPHRASE, sampleUri } from './browsers';
-import { stepOfCode } from './fill/helpers';
+import { startFixtureServer, type FixtureServer } from './fill/fixture-server';
+import { stepOfCode, waitForBoxes } from './fill/helpers';
 import { bundleWidgetPages } from './widgets/bundle';
 import { startWidgetServer, type WidgetServer } from './widgets/widget-server';
 
@@ -12,17 +13,21 @@ import { startWidgetServer, type WidgetServer } from './widgets/widget-server';
 
 const PAGES = ['input-otp', 'react-otp-input', 'mantine-pin-input', 'chakra-pin-input', 'vue3-otp-input'] as const;
 const SCENARIOS = ['spa-sign-in', 'dialog-late', 'recovery-choice'] as const;
+/** Fixture pages of the widget patterns (test/fixtures/forms) that must be filled the same in both browsers. */
+const FIXTURES = ['digit-group-aria-digit-labels.html'] as const;
 
 let bundleDir: string;
 /** One server (one origin) per page: a site that received a code gets the next one only in the next period. */
 const servers = new Map<string, WidgetServer>();
+const fixtureServers = new Map<string, FixtureServer>();
 
 beforeAll(async () => {
   bundleDir = await bundleWidgetPages();
   for (const name of [...PAGES, ...SCENARIOS]) servers.set(name, await startWidgetServer(bundleDir));
+  for (const name of FIXTURES) fixtureServers.set(name, await startFixtureServer());
 });
 afterAll(async () => {
-  await Promise.all([...servers.values()].map((s) => s.close()));
+  await Promise.all([...servers.values(), ...fixtureServers.values()].map((s) => s.close()));
   if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
 });
 
@@ -44,7 +49,7 @@ describe.each(BROWSERS)('real OTP widgets in %s', (browserName) => {
 
   beforeAll(async () => {
     session = await launchWithExtension({ browser: browserName });
-    await session.provision({ passphrase: TEST_PASSPHRASE, accounts: [{ uri: sampleUri(), sites: [...servers.values()].map((s) => s.origin) }] });
+    await session.provision({ passphrase: TEST_PASSPHRASE, accounts: [{ uri: sampleUri(), sites: [...servers.values(), ...fixtureServers.values()].map((s) => s.origin) }] });
   });
   afterAll(async () => {
     await session?.close();
@@ -97,5 +102,17 @@ describe.each(BROWSERS)('real OTP widgets in %s', (browserName) => {
   it('fills the OTP widget and leaves the recovery-code field empty', async () => {
     const report = await verifyPage('recovery-choice');
     expect(report.recovery).toBe('');
+  });
+
+  it.each(FIXTURES)('%s: every box gets its digit', async (file) => {
+    const page = await session.browser.newPage();
+    const t0 = Date.now();
+    try {
+      await page.goto(`${fixtureServers.get(file)!.origin}/forms/${file}`);
+      const code = await waitForBoxes(page, 'input', 15_000);
+      expect(stepOfCode(SAMPLE_SECRET, code, t0, Date.now()), `"${code}" is a current code`).toBeDefined();
+    } finally {
+      await page.close();
+    }
   });
 });

@@ -18,4 +18,4 @@ function App() {
   });
 }
 
-createRoot(appRoot()).render(h(ChakraProvider, { value: defaultSystem }, h(App)));
+createRoot(appRoot()).render(h(ChakraProvider, { value: defaultSystem, children: h(App) }));
