@@ -1,6 +1,6 @@
 import { PortalError } from '../errors';
 import type { ScanReport } from '../messages';
-import { addButton, addText, createShadowPanel } from '../page-ui/shadow-panel';
+import { addButton, addText, createShadowPanel, findModalPicture } from '../page-ui/shadow-panel';
 
 /** How the offer talks to the background. */
 export interface OfferChannel {
@@ -54,7 +54,8 @@ export function createEnrolmentOffer(channel: OfferChannel, doc: Document = docu
       }
       handledPages.add(page);
       if (report.accounts.every((a) => a.duplicate)) return;
-      const panel = createShadowPanel('Add account to Portal Authenticator', undefined, doc);
+      // A QR code shown in a modal dialog: the panel goes beside it, inside the dialog, where its buttons can be used.
+      const panel = createShadowPanel('Add account to Portal Authenticator', findModalPicture(doc), doc);
       addText(panel.body, 'Portal Authenticator', 'brand');
       addText(panel.body, describe(report));
       // Name the site: on a look-alike address the user can see that it is not the portal.

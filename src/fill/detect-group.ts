@@ -23,6 +23,8 @@ const MIN_BOXES = 4;
 const MAX_BOXES = 8;
 const MAX_BOX_WIDTH = 100;
 const MAX_LEVELS = 3;
+// Smaller than this, an input is there for scripts and autofill, not for a person to type in.
+const MIN_SHOWN = 4;
 // A widget's wrapper holds its boxes and a few separators, not a whole page section.
 const MAX_WRAPPER_CHILDREN = 16;
 const NOT_A_CODE = / (csrf|xsrf|authenticity|nonce|state|session|request|redirect|return) /;
@@ -48,13 +50,29 @@ function isBoxLike(input: HTMLInputElement): boolean {
   return input.maxLength === 1 || input.maxLength === 2 || input.maxLength === -1;
 }
 
+// Some widgets give the first box the whole code's length, as the target of a paste, and the others one digit.
+function isPasteTarget(input: HTMLInputElement): boolean {
+  return input.maxLength >= MIN_BOXES && input.maxLength <= MAX_BOXES;
+}
+
+// Boxes of one widget are rendered from one template: an input built otherwise (a recovery-code field after the
+// boxes) is not one of them, even when it sits in the same form.
+// State classes ("filled", "focused") come and go per box, so sharing one class is enough.
+function builtAlike(a: HTMLInputElement, b: HTMLInputElement): boolean {
+  if (a.type !== b.type || a.getAttribute('inputmode') !== b.getAttribute('inputmode')) return false;
+  const classes = [...a.classList];
+  return classes.length === 0 ? b.classList.length === 0 : classes.some((c) => b.classList.contains(c));
+}
+
 /** Splits fillable inputs (document order) into runs of neighbouring boxes (a "123-456" layout is one run). */
 export function groupBoxes(inputs: HTMLInputElement[]): { inputs: HTMLInputElement[]; container: Element }[] {
   const runs: { inputs: HTMLInputElement[]; container: Element; level: number }[] = [];
   let run: { inputs: HTMLInputElement[]; container: Element; level: number } | undefined;
   for (const input of inputs) {
     const last = run?.inputs[run.inputs.length - 1];
-    const shared = last && isBoxLike(input) ? sharedLevel(last, input) : undefined;
+    // Past the first box, every box takes the same number of characters as the one before it.
+    const fits = last && isBoxLike(input) && builtAlike(last, input) && (run!.inputs.length === 1 || last.maxLength === input.maxLength);
+    const shared = fits ? sharedLevel(last, input) : undefined;
     if (run && shared) {
       run.inputs.push(input);
       // The widest meeting point is an ancestor of every box in the run.
@@ -63,11 +81,14 @@ export function groupBoxes(inputs: HTMLInputElement[]): { inputs: HTMLInputEleme
         run.container = shared.container;
       }
     } else {
-      run = isBoxLike(input) ? { inputs: [input], container: input, level: 0 } : undefined;
+      run = isBoxLike(input) || isPasteTarget(input) ? { inputs: [input], container: input, level: 0 } : undefined;
       if (run) runs.push(run);
     }
   }
-  return runs.filter((r) => r.inputs.length >= MIN_BOXES && r.inputs.length <= MAX_BOXES);
+  // A paste-target first box says how long the code is: the group must have that many boxes.
+  return runs.filter(
+    (r) => r.inputs.length >= MIN_BOXES && r.inputs.length <= MAX_BOXES && (isBoxLike(r.inputs[0]!) || r.inputs[0]!.maxLength === r.inputs.length),
+  );
 }
 
 function findAggregate(
@@ -87,7 +108,10 @@ function findAggregate(
     // Never take over a field that holds something else (a session or CSRF token named "token").
     const codeSized = /^\d*$/.test(input.value) && input.value.length <= boxes.length;
     if (!named || !codeSized || findNegativeKeyword(names, true)) continue;
-    if (input.type === 'hidden' || !measure(input).visible) return input;
+    if (input.type === 'hidden') return input;
+    // A visually hidden mirror is clipped to a pixel or so, which still counts as a box.
+    const m = measure(input);
+    if (!m.visible || m.width < MIN_SHOWN || m.height < MIN_SHOWN) return input;
   }
   return undefined;
 }
@@ -101,7 +125,8 @@ export function findDigitGroups(
   const groups: ScoredGroup[] = [];
   for (const { inputs: boxes, container } of groupBoxes(inputs)) {
     const first = boxes[0]!;
-    if (!boxes.every((box) => box.maxLength === 1) && !boxes.every((box) => measure(box).width < MAX_BOX_WIDTH)) continue;
+    const digitBoxes = boxes.slice(1).every((box) => box.maxLength === 1) && (first.maxLength === 1 || first.maxLength === boxes.length);
+    if (!digitBoxes && !boxes.every((box) => measure(box).width < MAX_BOX_WIDTH)) continue;
     if (boxes.some((box) => box.value.length > 1 || /\D/.test(box.value))) continue;
     const texts = boxes.map(pass.describe);
     const attr = (name: string): string => container.getAttribute(name) ?? '';
@@ -111,7 +136,7 @@ export function findDigitGroups(
     if (negative) continue;
     const reasons = [`boxes=${boxes.length}`];
     let score = 40;
-    if (boxes.every((box) => box.maxLength === 1)) score += 15;
+    if (digitBoxes) score += 15;
     const numeric = readNumericSignals(first).filter((s) => !s.startsWith('maxlength'));
     reasons.push(...numeric);
     score += numeric.length ? 10 : 0;

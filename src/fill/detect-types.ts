@@ -4,6 +4,9 @@ export interface Measurement {
   height: number;
   visible: boolean;
   hiddenBy?: 'zero-size' | 'hidden' | 'transparent' | 'offscreen';
+  /** Page coordinates of the box, where the measure knows them. */
+  left?: number;
+  top?: number;
 }
 
 /** Reads an element's size and visibility; swapped out in tests where there is no layout. */

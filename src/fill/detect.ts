@@ -11,7 +11,7 @@ import { collectFillableInputs, collectShadowRoots, isFillableInput } from './de
 import { classifyText } from './detect-context';
 import { isSetupWording, looksLikeEnrolmentPage } from './detect-enrolment';
 import { findDigitGroups } from './detect-group';
-import { measureElement } from './detect-measure';
+import { isDrawnSlotInput, measureElement } from './detect-measure';
 import { createDetectionPass } from './detect-pass';
 import { scoreSingleInput } from './detect-score';
 
@@ -33,6 +33,7 @@ function none(reason: NoMatchReason, detail: string, extra: Partial<NoMatch> = {
 function checkVisible(match: OtpFieldMatch, measure: MeasureFn): Measurement {
   if (match.kind === 'single') {
     const m = measure(match.input);
+    if (m.hiddenBy === 'transparent' && isDrawnSlotInput(match.input, measure)) return { width: m.width, height: m.height, visible: true };
     if (m.visible && (m.width < MIN_SINGLE_WIDTH || m.height < MIN_HEIGHT)) return { ...m, visible: false, hiddenBy: 'zero-size' };
     return m;
   }

@@ -29,7 +29,7 @@ export interface FillResult {
   method: 'value' | 'paste' | 'per-box';
   /** The fields hold the code after the page reacted. */
   verified: boolean;
-  /** The hidden aggregate input had to be set by us because the widget did not. */
+  /** The visually hidden mirror input had to be set by us because the widget did not (a type=hidden one never is). */
   aggregateSet: boolean;
   focused?: HTMLElement;
   submitted: 'clicked' | 'request-submit' | 'no';
@@ -107,10 +107,13 @@ export async function fillOtpField(match: OtpFieldMatch, code: string, options: 
   await settle();
 
   let aggregateSet = false;
-  if (match.kind === 'split' && match.aggregate && match.aggregate.value !== code) {
-    setNativeValue(match.aggregate, code);
-    dispatchInput(match.aggregate, code, 'insertText');
-    dispatchChange(match.aggregate);
+  // A type=hidden aggregate belongs to the page's own form post and follows the boxes by itself: never written.
+  // A visually hidden mirror is the widget's input too (it reads it back), so it is set when it did not follow.
+  const aggregate = match.kind === 'split' && match.aggregate?.type !== 'hidden' ? match.aggregate : undefined;
+  if (aggregate && aggregate.value !== code) {
+    setNativeValue(aggregate, code);
+    dispatchInput(aggregate, code, 'insertText');
+    dispatchChange(aggregate);
     aggregateSet = true;
   }
   const verified =

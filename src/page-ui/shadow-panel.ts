@@ -29,7 +29,7 @@ export function createShadowPanel(label: string, anchor?: Element, doc: Document
   body.setAttribute('role', 'dialog');
   body.setAttribute('aria-label', label);
   root.append(style, body);
-  (doc.body ?? doc.documentElement).append(host);
+  attachHost(host, anchor, doc);
   const view = doc.defaultView;
   const placeNow = () => place(host, anchor, doc, prefer);
   placeNow();
@@ -54,6 +54,30 @@ export function createShadowPanel(label: string, anchor?: Element, doc: Document
       host.remove();
     },
   };
+}
+
+/** A modal dialog the page has open (its focus trap cancels clicks and focus anywhere else). */
+const MODAL = 'dialog[open],[aria-modal="true"]';
+
+/**
+ * Inside a modal dialog the panel goes right after its anchor, so the dialog's focus trap counts its buttons as
+ * inside (clicks work) and Tab reaches them from the field; elsewhere it goes at the end of the body.
+ */
+function attachHost(host: HTMLElement, anchor: Element | undefined, doc: Document): void {
+  if (anchor?.closest(MODAL)) anchor.after(host);
+  else (doc.body ?? doc.documentElement).append(host);
+}
+
+/** The largest picture (a QR code's img, canvas or svg) in the modal dialog open on top, if any. */
+export function findModalPicture(doc: Document = document): Element | undefined {
+  const modal = [...doc.querySelectorAll(MODAL)].at(-1);
+  let best: Element | undefined;
+  let bestArea = 0;
+  for (const picture of modal?.querySelectorAll('img,canvas,svg') ?? []) {
+    const { width, height } = picture.getBoundingClientRect();
+    if (width * height > bestArea) [best, bestArea] = [picture, width * height];
+  }
+  return best;
 }
 
 /** Where a panel is tried first: under its field, or beside it (a compact note). */
@@ -97,6 +121,12 @@ function place(host: HTMLElement, anchor: Element | undefined, doc: Document, pr
   );
   host.style.setProperty('top', `${top}px`, 'important');
   host.style.setProperty('left', `${left}px`, 'important');
+  // Inside a transformed dialog, "fixed" is relative to the dialog, not the window: move by the difference.
+  const actual = host.getBoundingClientRect();
+  if (Math.round(actual.top) !== top || Math.round(actual.left) !== left) {
+    host.style.setProperty('top', `${2 * top - actual.top}px`, 'important');
+    host.style.setProperty('left', `${2 * left - actual.left}px`, 'important');
+  }
 }
 
 /** Adds a button that reacts only to real user activation, never to a script's synthetic click. */

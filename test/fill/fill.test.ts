@@ -88,7 +88,7 @@ describe('fillOtpField, digit groups', () => {
     expect(document.activeElement?.id).toBe('sign-in-button');
   });
 
-  it('leaves the hidden aggregate to a widget that keeps it, and sets it when the widget does not', async () => {
+  it('leaves a type=hidden aggregate to the widget: it follows the boxes, and is never written by the fill', async () => {
     const kept = detect('digit-group-hidden-aggregate.html');
     const result = await fillOtpField(kept.match, '135790');
     expect(kept.document.querySelector<HTMLInputElement>('#otp-value')!.value).toBe('135790');
@@ -96,11 +96,26 @@ describe('fillOtpField, digit groups', () => {
 
     const { document, match } = detect('digit-group-hidden-aggregate.html');
     const hidden = document.querySelector<HTMLInputElement>('#otp-value')!;
-    // A widget that forgot to update its hidden input: stop its listeners from running.
+    // A widget that does not update its hidden input: stop its listeners from running.
     for (const type of ['paste', 'input']) document.addEventListener(type, (e) => e.stopImmediatePropagation(), true);
     const forgotten = await fillOtpField(match, '246801');
-    expect(hidden.value).toBe('246801');
-    expect(forgotten).toMatchObject({ method: 'per-box', aggregateSet: true, verified: true });
+    expect(hidden.value).toBe('');
+    expect(forgotten).toMatchObject({ method: 'per-box', aggregateSet: false, verified: true });
+  });
+
+  it('sets a visually hidden mirror input that did not follow the boxes (the widget reads it back)', async () => {
+    const { document, match } = detect('digit-group-visually-hidden-mirror.html');
+    const result = await fillOtpField(match, '246801');
+    expect(document.querySelector<HTMLInputElement>('#mirror')!.value).toBe('246801');
+    expect(match.kind === 'split' && values(match.inputs).join('')).toBe('246801');
+    expect(result).toMatchObject({ aggregateSet: true, verified: true });
+  });
+
+  it('fills a group whose first box takes the whole code: each box ends with its own digit', async () => {
+    const { match } = detect('digit-group-paste-target.html');
+    const result = await fillOtpField(match, '975310');
+    expect(match.kind === 'split' && values(match.inputs).join('')).toBe('975310');
+    expect(result.verified).toBe(true);
   });
 
   it('fills a box group with no script at all (split 3 + 3 layout)', async () => {
