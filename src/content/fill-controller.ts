@@ -171,7 +171,11 @@ export function createFillController(channel: FillChannel, doc: Document = docum
     await apply(match, await channel.request(trigger, setup), trigger, setup);
   };
 
-  /** Serves one field at a time: a change of the page while a request is out does not start a second one. */
+  /**
+   * Serves one field at a time: a change of the page while a request is out does not start a second one. A
+   * capture that arrives meanwhile (the set-up step was being asked about) is handled as soon as it is done.
+   */
+  let capturedWhileBusy = false;
   const serveOnce = async (match: OtpFieldMatch, trigger: Trigger, setup = false) => {
     if (busy) return;
     busy = true;
@@ -179,6 +183,10 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       await serve(match, trigger, setup);
     } finally {
       busy = false;
+    }
+    if (capturedWhileBusy) {
+      capturedWhileBusy = false;
+      await captured();
     }
   };
 
@@ -203,6 +211,20 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       lookAgainLater();
     }
   };
+
+  /**
+   * An account was just added from this page (in-page offer or popup scan): its set-up step's confirmation field
+   * gets that account's first code, even if it was looked at before.
+   */
+  async function captured(): Promise<void> {
+    if (busy) {
+      capturedWhileBusy = true;
+      return;
+    }
+    const match = findOtpFields(doc, { allowEnrolment: true });
+    if (match.kind === 'none') return report(match.nearest, { outcome: 'refused', reason: match.reason, detail: match.detail });
+    await serveOnce(match, 'auto', true);
+  }
 
   async function scan(): Promise<void> {
     if (busy) return;
@@ -249,14 +271,6 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       if (match.kind === 'none') return refused(match, 'manual');
       await serve(match, 'manual');
     },
-    /**
-     * An account was just added from this page (in-page offer or popup scan): its set-up step's confirmation
-     * field gets that account's first code, even if it was looked at before.
-     */
-    async captured(): Promise<void> {
-      const match = findOtpFields(doc, { allowEnrolment: true });
-      if (match.kind === 'none') return report(match.nearest, { outcome: 'refused', reason: match.reason, detail: match.detail });
-      await serveOnce(match, 'auto', true);
-    },
+    captured,
   };
 }

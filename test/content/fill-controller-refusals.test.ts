@@ -113,6 +113,21 @@ describe('a set-up step (re-enrolment)', () => {
     expect(value()).toBe('287082');
   });
 
+  it('fills the captured account when the capture arrives while the step is still being asked about', async () => {
+    let answer: (a: FillAnswer) => void = () => undefined;
+    const fake = channel([]);
+    fake.request.mockImplementationOnce(() => new Promise<FillAnswer>((resolve) => (answer = resolve))).mockResolvedValueOnce(FILL);
+    seen.next = (options) => (options.allowEnrolment ? field() : refusal('enrolment-page'));
+    const controller = createFillController(fake);
+    const scanning = controller.scan();
+    await controller.captured(); // the person clicked "Add account" while the first request was out
+    answer({ status: 'none' });
+    await vi.advanceTimersByTimeAsync(1_000);
+    await scanning;
+    expect(fake.request).toHaveBeenCalledTimes(2);
+    expect(value()).toBe('287082');
+  });
+
   it('says what to do when the shortcut asks for a code on a set-up page where nothing was added', async () => {
     const fake = channel([{ status: 'none' }]);
     const roots: ShadowRoot[] = [];
