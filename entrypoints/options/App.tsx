@@ -1,19 +1,18 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { EffectiveSettings, Settings, VaultState } from '../../src/messages';
+import type { EffectiveSettings, VaultState } from '../../src/messages';
 import { useClient } from '../../src/ui/client-context';
 import { describeUiError } from '../../src/ui/describe-ui-error';
 import { t } from '../../src/ui/i18n';
 import { CreateVaultForm, UnlockForm } from '../../src/ui/passphrase-forms';
-import { AboutSection } from './about-section';
-import { AutofillSection } from './autofill-section';
-import { ClockSection } from './clock-section';
-import { DiagnosticsSection } from './diagnostics-section';
-import { ExportSection } from './export-section';
-import { ImportSection } from './import-section';
-import { SecuritySection } from './security-section';
+import { AboutSection } from './sections/about-section';
+import { AutofillSection } from './sections/autofill-section';
+import { ClockSection } from './sections/clock-section';
+import { DiagnosticsSection } from './sections/diagnostics-section';
+import { ExportSection } from './sections/export-section';
+import { ImportSection } from './sections/import-section';
+import type { SaveSettings } from './sections/save-settings';
+import { SecuritySection } from './sections/security-section';
 
-/** Saves part of the settings and answers with a short status for the page to show. */
-export type SaveSettings = (patch: Partial<Settings>) => Promise<void>;
 
 /** The options page: security, autofill, import, export, clock check and an explanation of how data is kept. */
 export function App() {

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { useClient } from '../../src/ui/client-context';
-import { ActionResult } from '../../src/ui/action-result';
-import { describeUiError } from '../../src/ui/describe-ui-error';
-import { useAction } from '../../src/ui/use-action';
-import { downloadText } from '../../src/ui/download-text';
-import { t } from '../../src/ui/i18n';
-import { NewPassphraseFields, canSubmitNewPassphrase } from '../../src/ui/new-passphrase-fields';
+import { useClient } from '../../../src/ui/client-context';
+import { ActionResult } from '../../../src/ui/action-result';
+import { describeUiError } from '../../../src/ui/describe-ui-error';
+import { useAction } from '../../../src/ui/use-action';
+import { downloadText } from '../../../src/ui/download-text';
+import { t } from '../../../src/ui/i18n';
+import { NewPassphraseFields, canSubmitNewPassphrase } from '../../../src/ui/new-passphrase-fields';
 import { ExportQrBlocks } from './export-qr-blocks';
 
 /** Encrypted backup download and otpauth links (secrets, shown only on request); QR exports below. */

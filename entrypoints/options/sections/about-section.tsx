@@ -1,5 +1,5 @@
-import { useClient } from '../../src/ui/client-context';
-import { t } from '../../src/ui/i18n';
+import { useClient } from '../../../src/ui/client-context';
+import { t } from '../../../src/ui/i18n';
 
 /** Version, where each kind of data is kept, and how the vault is encrypted, in plain words. */
 export function AboutSection() {

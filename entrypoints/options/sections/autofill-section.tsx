@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { EffectiveSettings, Settings } from '../../src/messages';
-import { t } from '../../src/ui/i18n';
-import type { SaveSettings } from './App';
-import { Field } from '../../src/ui/field';
+import type { EffectiveSettings, Settings } from '../../../src/messages';
+import { t } from '../../../src/ui/i18n';
+import type { SaveSettings } from './save-settings';
+import { Field } from '../../../src/ui/field';
 
 /** Props of `AutofillSection`. */
 export interface AutofillSectionProps {

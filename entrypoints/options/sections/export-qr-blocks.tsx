@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AccountView } from '../../src/messages';
-import { labelAccount } from '../../src/ui/account-row';
-import { useClient } from '../../src/ui/client-context';
-import { describeUiError } from '../../src/ui/describe-ui-error';
-import { t } from '../../src/ui/i18n';
-import { QrCanvas } from '../../src/ui/qr-canvas';
+import type { AccountView } from '../../../src/messages';
+import { labelAccount } from '../../../src/ui/account-row';
+import { useClient } from '../../../src/ui/client-context';
+import { describeUiError } from '../../../src/ui/describe-ui-error';
+import { t } from '../../../src/ui/i18n';
+import { QrCanvas } from '../../../src/ui/qr-canvas';
 
 interface MigrationExport {
   uris: string[];

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { DecisionRecord } from '../../src/messages';
-import { useClient } from '../../src/ui/client-context';
-import { describeUiError } from '../../src/ui/describe-ui-error';
-import { t } from '../../src/ui/i18n';
+import type { DecisionRecord } from '../../../src/messages';
+import { useClient } from '../../../src/ui/client-context';
+import { describeUiError } from '../../../src/ui/describe-ui-error';
+import { t } from '../../../src/ui/i18n';
 
 /** The newest decisions shown; the log keeps more for the tester kit. */
 const SHOWN = 25;

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { ImportPreview } from '../../src/messages';
-import { useClient } from '../../src/ui/client-context';
-import { decodeImageFile } from '../../src/ui/decode-image-file';
-import { describeUiError } from '../../src/ui/describe-ui-error';
-import { t } from '../../src/ui/i18n';
-import { ImportPreviewView } from '../../src/ui/import-preview-view';
-import { Field, FilePicker } from '../../src/ui/field';
+import type { ImportPreview } from '../../../src/messages';
+import { useClient } from '../../../src/ui/client-context';
+import { decodeImageFile } from '../../../src/ui/decode-image-file';
+import { describeUiError } from '../../../src/ui/describe-ui-error';
+import { t } from '../../../src/ui/i18n';
+import { ImportPreviewView } from '../../../src/ui/import-preview-view';
+import { Field, FilePicker } from '../../../src/ui/field';
 
 interface BackupFile {
   name: string;

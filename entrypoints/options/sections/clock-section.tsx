@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Responses } from '../../src/messages';
-import { useClient } from '../../src/ui/client-context';
-import { describeUiError } from '../../src/ui/describe-ui-error';
-import { useAction } from '../../src/ui/use-action';
-import { t } from '../../src/ui/i18n';
+import type { Responses } from '../../../src/messages';
+import { useClient } from '../../../src/ui/client-context';
+import { describeUiError } from '../../../src/ui/describe-ui-error';
+import { useAction } from '../../../src/ui/use-action';
+import { t } from '../../../src/ui/i18n';
 
 type ClockResult = Responses['clock.check'];
 

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { EffectiveSettings } from '../../src/messages';
-import { useClient } from '../../src/ui/client-context';
-import { ActionResult } from '../../src/ui/action-result';
-import { useAction } from '../../src/ui/use-action';
-import { t } from '../../src/ui/i18n';
-import { NewPassphraseFields, canSubmitNewPassphrase } from '../../src/ui/new-passphrase-fields';
-import type { SaveSettings } from './App';
-import { Field } from '../../src/ui/field';
+import type { EffectiveSettings } from '../../../src/messages';
+import { useClient } from '../../../src/ui/client-context';
+import { ActionResult } from '../../../src/ui/action-result';
+import { useAction } from '../../../src/ui/use-action';
+import { t } from '../../../src/ui/i18n';
+import { NewPassphraseFields, canSubmitNewPassphrase } from '../../../src/ui/new-passphrase-fields';
+import type { SaveSettings } from './save-settings';
+import { Field } from '../../../src/ui/field';
 
 /** The order the delays are offered in: shortest first, "when the browser closes" last. */
 const byLength = (a: number, b: number) => (a === 0 ? 1 : b === 0 ? -1 : a - b);
