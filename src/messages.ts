@@ -98,14 +98,22 @@ export interface ImportPreview {
 export type FillAnswer =
   | {
       status: 'fill';
+      /** A code of the period under way: never one whose period has not started. */
       code: string;
       label: string;
-      /** ms to wait before the code is valid to fill */
+      /** Click the form's submit button after filling (the user's setting). */
+      submit: boolean;
+      /** An HOTP code: only a person's own submission (or the extension's auto-submit) uses it up. */
+      counterBased: boolean;
+    }
+  | {
+      /** No code yet: ask again (the same request) once `waitMs` has passed; the code comes then. */
+      status: 'wait';
+      label: string;
+      /** ms until the period whose code will be handed out starts; never more than one period. */
       waitMs: number;
       /** True when the wait is because this site already got the current code. */
       replayWait: boolean;
-      /** Click the form's submit button after filling (the user's setting). */
-      submit: boolean;
     }
   | { status: 'choose'; options: Array<{ id: string; label: string }>; crossOrigin: boolean }
   | { status: 'locked' }

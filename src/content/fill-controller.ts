@@ -1,7 +1,7 @@
 import { PortalError } from '../errors';
 import type { FillAnswer } from '../messages';
 import { findOtpFields, fillOtpField, firstInput, inputsOf, type OtpFieldMatch } from '../fill/content-api';
-import { watchSubmission } from './watch-submission';
+import { reportSubmission, watchSubmission } from './watch-submission';
 import { addButton, addText, createShadowPanel, type PanelSide, type ShadowPanel } from '../page-ui/shadow-panel';
 
 /** How the controller talks to the background (the real `sendRequest`, or a fake in tests). */
@@ -43,39 +43,50 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       addButton(p.body, 'Dismiss', closePanel);
     });
 
-  const apply = async (match: OtpFieldMatch, answer: FillAnswer, trigger: 'auto' | 'manual'): Promise<void> => {
+  /** `again` asks the background once more (the same request) when a wait is over; the answer to it is applied too. */
+  const apply = async (match: OtpFieldMatch, answer: FillAnswer, trigger: 'auto' | 'manual', again: () => Promise<FillAnswer>): Promise<void> => {
     // The last box of a split code: a panel beside it covers none of the others.
     const anchor = inputsOf(match).at(-1)!;
-    if (answer.status === 'fill') {
-      if (answer.waitMs > 0) {
-        const why = answer.replayWait ? 'This site already got the current code; filling the next one' : 'Waiting for a fresh code';
-        const fillAt = Date.now() + answer.waitMs;
-        let countdown: HTMLElement | undefined;
-        const tell = () => {
-          if (countdown) countdown.textContent = `${why} in ${Math.max(1, Math.ceil((fillAt - Date.now()) / 1000))} s.`;
-        };
-        // Beside the field where there is room, so the form's own buttons stay visible and usable.
-        showPanel(
-          'Waiting for a fresh code',
-          anchor,
-          (p) => {
-            countdown = addText(p.body, '', 'muted');
-            tell();
-            addButton(p.body, 'Cancel', closePanel);
-          },
-          'beside',
-        );
-        const waitingPanel = panel;
-        const ticker = setInterval(tell, 1000);
-        await new Promise((resolve) => setTimeout(resolve, answer.waitMs));
-        clearInterval(ticker);
-        if (panel !== waitingPanel) return; // cancelled
-        closePanel();
-      }
-      // Listen before filling: a widget may submit the moment its last box is filled.
-      const stop = watchSubmission(inputsOf(match), () => void channel.submitted(), doc);
+    if (answer.status === 'wait') {
+      const why = answer.replayWait ? 'This site already got the current code; filling the next one' : 'Waiting for a fresh code';
+      const fillAt = Date.now() + answer.waitMs;
+      let countdown: HTMLElement | undefined;
+      const tell = () => {
+        if (countdown) countdown.textContent = `${why} in ${Math.max(1, Math.ceil((fillAt - Date.now()) / 1000))} s.`;
+      };
+      // Beside the field where there is room, so the form's own buttons stay visible and usable.
+      showPanel(
+        'Waiting for a fresh code',
+        anchor,
+        (p) => {
+          countdown = addText(p.body, '', 'muted');
+          tell();
+          addButton(p.body, 'Cancel', closePanel);
+        },
+        'beside',
+      );
+      const waitingPanel = panel;
+      const ticker = setInterval(tell, 1000);
+      await new Promise((resolve) => setTimeout(resolve, answer.waitMs));
+      clearInterval(ticker);
+      if (panel !== waitingPanel) return; // cancelled
+      let next: FillAnswer;
       try {
-        await fillOtpField(match, answer.code, { submit: answer.submit });
+        next = await again();
+      } catch (error) {
+        return showFailure(anchor, error);
+      }
+      if (panel !== waitingPanel) return; // cancelled while asking
+      closePanel();
+      return apply(match, next, trigger, again);
+    }
+    if (answer.status === 'fill') {
+      // Listen before filling: a widget may submit the moment its last box is filled.
+      const stop = watchSubmission(inputsOf(match), () => void channel.submitted(), doc, answer.counterBased);
+      try {
+        const result = await fillOtpField(match, answer.code, { submit: answer.submit });
+        // The extension's own submit click is no trusted event: it is reported here, once per page load or gesture.
+        if (!stop() && result.submitted !== 'no') reportSubmission(doc, () => void channel.submitted());
       } catch (error) {
         // A field that does not fit the code (wrong box count, removed from the page): say so, never guess.
         stop();
@@ -92,7 +103,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
             closePanel();
             void channel
               .choose(option.id)
-              .then((next) => apply(match, next, 'manual'))
+              .then((next) => apply(match, next, 'manual', () => channel.choose(option.id)))
               .catch((error: unknown) => showFailure(anchor, error));
           });
         }
@@ -129,7 +140,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
   const serve = async (match: OtpFieldMatch, trigger: 'auto' | 'manual') => {
     const inputs = inputsOf(match);
     inputs.forEach((i) => served.add(i));
-    await apply(match, await channel.request(trigger), trigger);
+    await apply(match, await channel.request(trigger), trigger, () => channel.request(trigger));
   };
 
   /**
@@ -155,7 +166,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
     }
     if (panel !== wait.hint) return; // dismissed meanwhile
     closePanel();
-    await apply(wait.match, answer, wait.trigger);
+    await apply(wait.match, answer, wait.trigger, () => channel.request(wait.trigger));
   };
 
   return {
