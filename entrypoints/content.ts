@@ -11,6 +11,9 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main() {
+    // A sandboxed document (CSP sandbox, a sandboxed iframe) has an opaque origin: it is no site an account is
+    // bound to, whatever its URL says (Firefox tells the background only the URL). It gets nothing.
+    if (self.origin === 'null') return;
     const submitted = async () => void (await sendRequest({ type: 'fill.submitted' }));
     const fill = createFillController({
       request: (trigger) => sendRequest({ type: 'fill.request', trigger, hints: collectIdentityHints() }),
