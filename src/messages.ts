@@ -88,7 +88,15 @@ export interface ManualEntry {
 
 /** What an import would do, shown before anything is saved. */
 export interface ImportPreview {
-  accepted: Array<{ issuer: string; accountName: string; type: OtpType }>;
+  accepted: Array<{
+    issuer: string;
+    accountName: string;
+    type: OtpType;
+    /** The sites a backup file binds the account to (as they would be saved); absent when the file carries none. */
+    sites?: string[];
+    /** Whether the file also binds it to every site of those sites' registrable domains. */
+    matchRegistrableDomain?: boolean;
+  }>;
   skipped: Array<{ label: string; reason: string }>;
   /** Opaque token for `import.commit`; the parsed accounts wait in the background. */
   token: string;

@@ -9,7 +9,7 @@ import { createReplayGuard } from './replay-guard';
 export function createBackgroundContext(browser: Browser, now: () => number = Date.now): BackgroundContext {
   const local = browser.storage.local;
   const session = browser.storage.session;
-  const policy = () => readManagedPolicy(browser.storage.managed);
+  const policy = () => readManagedPolicy(browser.storage.managed, session);
   const settings = createSettingsStore(local, policy);
   const autoLock = async () => autoLockFromMinutes((await settings.get()).autoLockMinutes);
   return {
