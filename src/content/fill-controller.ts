@@ -86,7 +86,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       try {
         const result = await fillOtpField(match, answer.code, { submit: answer.submit });
         // The extension's own submit click is no trusted event: it is reported here, once per page load or gesture.
-        if (!stop() && result.submitted !== 'no') reportSubmission(doc, () => void channel.submitted());
+        if (result.submitted !== 'no' && !stop()) reportSubmission(doc, () => void channel.submitted());
       } catch (error) {
         // A field that does not fit the code (wrong box count, removed from the page): say so, never guess.
         stop();

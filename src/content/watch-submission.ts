@@ -8,10 +8,17 @@ const WATCH_MS = 5 * 60_000;
  */
 const FILL_WINDOW_MS = 1_000;
 
-/** Per document: whether a submission was already reported, and whether a person acted since. */
+/**
+ * A submit event the browser fires for `form.requestSubmit()` is marked trusted too: it counts only this soon after a
+ * person's own pointer or key action.
+ */
+const GESTURE_MS = 1_000;
+
+/** Per document: whether a submission was already reported, whether a person acted since, and when they last did. */
 interface ReportGate {
   reported: boolean;
   gesture: boolean;
+  gestureAt: number;
 }
 
 const gates = new WeakMap<Document, ReportGate>();
@@ -19,9 +26,11 @@ const gates = new WeakMap<Document, ReportGate>();
 function gateOf(doc: Document): ReportGate {
   let gate = gates.get(doc);
   if (!gate) {
-    const created: ReportGate = { reported: false, gesture: false };
+    const created: ReportGate = { reported: false, gesture: false, gestureAt: -Infinity };
     const mark = (event: Event) => {
-      if (event.isTrusted) created.gesture = true;
+      if (!event.isTrusted) return;
+      created.gesture = true;
+      created.gestureAt = Date.now();
     };
     doc.addEventListener('pointerdown', mark, true);
     doc.addEventListener('keydown', mark, true);
@@ -48,7 +57,8 @@ export function reportSubmission(doc: Document, report: () => void): boolean {
 /**
  * Calls `onSubmitted` once when the filled code is sent to the site by a person: the form's submit event, a press
  * of its submit button, or Enter in one of the filled fields, each only when the browser marks it trusted (a page
- * script can dispatch all of them). With `trustedOnly` false, a submission the page makes while the extension is
+ * script can dispatch all of them), and a submit event only right after a person's own action (the browser marks
+ * the one `requestSubmit()` fires trusted as well). With `trustedOnly` false, a submission the page makes while the extension is
  * filling counts as well. Until then the code is not used up, so reloading a login page does not make the next
  * login wait for a new period. Returns a function that stops watching and says whether a submission was seen.
  */
@@ -63,9 +73,10 @@ export function watchSubmission(
   const form = first.form ?? first.closest('form');
   const button = findSubmitButton(first);
   const startedAt = Date.now();
-  gateOf(doc);
   let done = false;
-  const counts = (event: Event) => event.isTrusted || (!trustedOnly && Date.now() - startedAt <= FILL_WINDOW_MS);
+  const gate = gateOf(doc);
+  const byPerson = (event: Event) => event.isTrusted && (event.type !== 'submit' || Date.now() - gate.gestureAt <= GESTURE_MS);
+  const counts = (event: Event) => byPerson(event) || (!trustedOnly && Date.now() - startedAt <= FILL_WINDOW_MS);
   const fire = (event: Event) => {
     if (done || !counts(event)) return;
     done = true;

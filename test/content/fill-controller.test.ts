@@ -212,3 +212,20 @@ describe('a wait answer', () => {
     expect(document.querySelector<HTMLInputElement>('#otp')!.value).toBe('');
   });
 });
+
+describe('submissions after a fill', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '<form><label for="otp">One-time code</label><input id="otp" name="otp"><button>Sign in</button></form>';
+    document.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
+  });
+
+  it("keeps watching after the fill: a person's later click reports the submission", async () => {
+    const fake = channel([FILL]);
+    await createFillController(fake, document).scan();
+    expect(fake.submitted).not.toHaveBeenCalled();
+    const click = new MouseEvent('click', { bubbles: true });
+    Object.defineProperty(click, 'isTrusted', { value: true });
+    document.querySelector('button')!.dispatchEvent(click);
+    expect(fake.submitted).toHaveBeenCalledOnce();
+  });
+});

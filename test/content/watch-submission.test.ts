@@ -83,3 +83,22 @@ describe('reportSubmission: once per page load or gesture', () => {
     expect(report).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('watchSubmission: a trusted submit event', () => {
+  it('counts only right after a person’s own pointer or key action (requestSubmit fires a trusted one too)', () => {
+    vi.useFakeTimers();
+    try {
+      const p = page();
+      const seen = vi.fn();
+      watchSubmission([p.input], seen, p.doc, true);
+      vi.advanceTimersByTime(5_000);
+      p.form.dispatchEvent(trusted(new Event('submit', { bubbles: true, cancelable: true })));
+      expect(seen).not.toHaveBeenCalled();
+      p.input.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true })));
+      p.form.dispatchEvent(trusted(new Event('submit', { bubbles: true, cancelable: true })));
+      expect(seen).toHaveBeenCalledOnce();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
