@@ -43,6 +43,9 @@ async function rememberPolicy(area: LastKnownPolicyArea | undefined, raw: unknow
   if (!area) return;
   try {
     const before = (await area.get(LAST_KNOWN_KEY))[LAST_KNOWN_KEY];
+    // An unmanaged browser reads {} every time: nothing to keep until a policy has been seen.
+    const empty = typeof raw === 'object' && raw !== null && Object.keys(raw).length === 0;
+    if (before === undefined && empty) return;
     if (JSON.stringify(before) !== JSON.stringify(raw)) await area.set({ [LAST_KNOWN_KEY]: raw });
   } catch {
     // Only the fallback is lost; the policy just read still applies.

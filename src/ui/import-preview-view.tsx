@@ -36,7 +36,9 @@ export function ImportPreviewView({ preview, initialSites = '', onCommitted, onC
                 <div class="muted" data-testid="import-accepted-sites">
                   {item.sites.length === 0
                     ? t('import_bound_nowhere')
-                    : t(item.matchRegistrableDomain ? 'import_bound_sites_domain' : 'import_bound_sites', item.sites.join(', '))}
+                    : item.matchRegistrableDomain
+                      ? t('import_bound_sites_domain', item.sites.join(', '))
+                      : t('import_bound_sites', item.sites.join(', '))}
                 </div>
               ) : null}
             </li>
