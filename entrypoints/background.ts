@@ -2,7 +2,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import type { BackgroundToContent } from '../src/messages';
 import { createBackgroundContext } from '../src/background/create-context';
 import { routeMessage } from '../src/background/router';
-import { runAutoLockCheck } from '../src/background/auto-lock-check';
+import { AUTO_LOCK_DUE_ALARM, runAutoLockCheck } from '../src/background/auto-lock-check';
 
 const AUTO_LOCK_ALARM = 'auto-lock';
 const FILL_MENU_ID = 'fill-one-time-code';
@@ -21,7 +21,7 @@ export default defineBackground(() => {
 
   void browser.alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === AUTO_LOCK_ALARM) void runAutoLockCheck(context);
+    if (alarm.name === AUTO_LOCK_ALARM || alarm.name === AUTO_LOCK_DUE_ALARM) void runAutoLockCheck(context).catch(() => undefined);
   });
 
   browser.runtime.onInstalled.addListener(() => {

@@ -12,6 +12,9 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main() {
+    // A sandboxed document (CSP sandbox, a sandboxed iframe) has an opaque origin: it is no site an account is
+    // bound to, whatever its URL says (Firefox tells the background only the URL). It gets nothing.
+    if (self.origin === 'null') return;
     const fill = createFillController({
       request: (trigger, setup) => sendRequest({ type: 'fill.request', trigger, hints: collectIdentityHints(), ...(setup ? { setup } : {}) }),
       choose: (id) => sendRequest({ type: 'fill.choose', id }),

@@ -88,7 +88,15 @@ export interface ManualEntry {
 
 /** What an import would do, shown before anything is saved. */
 export interface ImportPreview {
-  accepted: Array<{ issuer: string; accountName: string; type: OtpType }>;
+  accepted: Array<{
+    issuer: string;
+    accountName: string;
+    type: OtpType;
+    /** The sites a backup file binds the account to (as they would be saved); absent when the file carries none. */
+    sites?: string[];
+    /** Whether the file also binds it to every site of those sites' registrable domains. */
+    matchRegistrableDomain?: boolean;
+  }>;
   skipped: Array<{ label: string; reason: string }>;
   /** Opaque token for `import.commit`; the parsed accounts wait in the background. */
   token: string;
@@ -98,14 +106,22 @@ export interface ImportPreview {
 export type FillAnswer =
   | {
       status: 'fill';
+      /** A code of the period under way: never one whose period has not started. */
       code: string;
       label: string;
-      /** ms to wait before the code is valid to fill */
+      /** Click the form's submit button after filling (the user's setting). */
+      submit: boolean;
+      /** An HOTP code: only a person's own submission (or the extension's auto-submit) uses it up. */
+      counterBased: boolean;
+    }
+  | {
+      /** No code yet: ask again (the same request) once `waitMs` has passed; the code comes then. */
+      status: 'wait';
+      label: string;
+      /** ms until the period whose code will be handed out starts; never more than one period. */
       waitMs: number;
       /** True when the wait is because this site already got the current code. */
       replayWait: boolean;
-      /** Click the form's submit button after filling (the user's setting). */
-      submit: boolean;
     }
   | { status: 'choose'; options: Array<{ id: string; label: string }>; crossOrigin: boolean }
   | { status: 'locked' }

@@ -1,7 +1,7 @@
 import type { Browser } from 'webextension-polyfill';
 import { readManagedPolicy } from '../policy';
 import { createSettingsStore } from '../settings/settings-store';
-import { createVaultService } from '../vault';
+import { autoLockFromMinutes, createVaultService } from '../vault';
 import type { BackgroundContext } from './context';
 import { createReplayGuard } from './replay-guard';
 
@@ -9,10 +9,12 @@ import { createReplayGuard } from './replay-guard';
 export function createBackgroundContext(browser: Browser, now: () => number = Date.now): BackgroundContext {
   const local = browser.storage.local;
   const session = browser.storage.session;
-  const policy = () => readManagedPolicy(browser.storage.managed);
+  const policy = () => readManagedPolicy(browser.storage.managed, session);
+  const settings = createSettingsStore(local, policy);
+  const autoLock = async () => autoLockFromMinutes((await settings.get()).autoLockMinutes);
   return {
-    vault: createVaultService({ local, session, now }),
-    settings: createSettingsStore(local, policy),
+    vault: createVaultService({ local, session, now, autoLock }),
+    settings,
     policy,
     replay: createReplayGuard(session, now),
     session,

@@ -51,9 +51,9 @@ function pickAccount(input: FillDecisionInput): FillCandidate | undefined {
 
 /**
  * Decides what a frame gets: one bound account is filled, several (or a cross-origin frame) need a choice.
- * A TOTP code with too little time left, or whose step was already handed to this site, is replaced by the
- * first later step that is neither, with a wait until it becomes valid, so the server never sees a stale or
- * replayed code.
+ * A TOTP code with too little time left, or whose step was already handed to this site, is not handed out:
+ * the answer is a wait until the next period starts, so the server never sees a stale or replayed code and no
+ * code leaves the background before its period.
  */
 export function decideFill(input: FillDecisionInput): FillDecision {
   const { candidates } = input;
@@ -71,7 +71,7 @@ export function decideFill(input: FillDecisionInput): FillDecision {
   const label = labelAccount(account);
   if (account.type === 'hotp') {
     return {
-      answer: { status: 'fill', code: generateHotp(account, account.counter), label, waitMs: 0, replayWait: false, submit: input.submit },
+      answer: { status: 'fill', code: generateHotp(account, account.counter), label, submit: input.submit, counterBased: true },
       used: { id: account.id, step: account.counter, type: 'hotp' },
     };
   }
@@ -79,12 +79,17 @@ export function decideFill(input: FillDecisionInput): FillDecision {
   const periodMs = account.period * 1000;
   const current = Math.floor(input.now / periodMs);
   const lastStep = input.lastFilledStep.get(account.id) ?? -1;
-  // Never hand out a step this site already got (servers refuse replayed codes), even one handed out early.
+  // Never hand out a step this site already got (servers refuse replayed codes).
   let step = Math.max(current, lastStep + 1);
   if ((step + 1) * periodMs - input.now < input.freshnessSeconds * 1000) step += 1;
-  const waitMs = Math.max(0, step * periodMs - input.now);
+  if (step > current) {
+    // A code is never handed out before its period has started: whoever holds it early could use it later. The
+    // frame asks again when the wait is over; a wait never reaches past the next period's start.
+    const waitMs = Math.min(step, current + 1) * periodMs - input.now;
+    return { answer: { status: 'wait', label, waitMs, replayWait: lastStep >= current } };
+  }
   return {
-    answer: { status: 'fill', code: generateHotp(account, step), label, waitMs, replayWait: lastStep >= current, submit: input.submit },
+    answer: { status: 'fill', code: generateHotp(account, step), label, submit: input.submit, counterBased: false },
     used: { id: account.id, step, type: 'totp' },
   };
 }

@@ -1,5 +1,6 @@
 import { PortalError, ProtocolError, describeError } from '../errors';
 import { CONTENT_REQUEST_TYPES, type Reply, type Request, type RequestType } from '../messages';
+import { ACTIVITY_REQUESTS, recordActivity } from './auto-lock-check';
 import type { BackgroundContext } from './context';
 import { accountHandlers } from './handlers/account-handlers';
 import { debugHandlers } from './handlers/debug-handlers';
@@ -60,9 +61,10 @@ export async function routeMessage(
     if (CHANGES_BINDINGS.has(type as RequestType)) {
       await createSiteIndex(context.browser.storage.local).rebuild(await context.vault.list());
     }
-    // Any request from the popup or options page counts as activity for auto-lock. The reply does not wait for
-    // the write: nothing in it depends on the time, and a failed write only means the clock was not reset.
-    if (from.kind === 'page') void context.vault.touch().catch(() => undefined);
+    // A person's action in the popup or options page counts as activity for auto-lock; polling does not. The reply
+    // does not wait for the write: nothing in it depends on the time, and a failed write only means the clock was
+    // not reset.
+    if (from.kind === 'page' && ACTIVITY_REQUESTS.has(type as RequestType)) void recordActivity(context).catch(() => undefined);
     return { ok: true, value } as Reply<RequestType>;
   } catch (error) {
     // An error we did not raise on purpose is a bug: leave a trace for whoever debugs it, without its message,

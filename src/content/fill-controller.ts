@@ -2,7 +2,7 @@ import { PortalError } from '../errors';
 import type { DecisionReport, FillAnswer } from '../messages';
 import { findOtpFields, fillOtpField, firstInput, inputsOf, type NoMatch, type OtpFieldMatch } from '../fill/content-api';
 import { describeFieldForLog } from './decision-reporter';
-import { watchSubmission } from './watch-submission';
+import { reportSubmission, watchSubmission } from './watch-submission';
 import { addButton, addText, createShadowPanel, type PanelSide, type ShadowPanel } from '../page-ui/shadow-panel';
 
 /** How the controller talks to the background (the real `sendRequest`, or a fake in tests). */
@@ -28,6 +28,7 @@ const LOOK_AGAIN_MS = [100, 250, 500, 1000, 2000];
 
 const OUTCOME: Record<FillAnswer['status'], DecisionReport['outcome']> = {
   fill: 'filled',
+  wait: 'waiting',
   choose: 'choose',
   locked: 'locked',
   none: 'no-account',
@@ -67,14 +68,14 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       addButton(p.body, 'Dismiss', closePanel);
     });
 
-  const apply = async (match: OtpFieldMatch, answer: FillAnswer, trigger: Trigger, setup = false): Promise<void> => {
+  /** `again` asks the background once more (the same request) when a wait is over; the answer to it is applied too. */
+  const apply = async (match: OtpFieldMatch, answer: FillAnswer, trigger: Trigger, again: () => Promise<FillAnswer>, setup = false): Promise<void> => {
     // The last box of a split code: a panel beside it covers none of the others.
     const anchor = inputsOf(match).at(-1)!;
-    const waiting = answer.status === 'fill' && answer.waitMs > 0;
     report(match, {
-      outcome: waiting ? 'waiting' : OUTCOME[answer.status],
+      outcome: OUTCOME[answer.status],
       reason: setup ? `setup:${answer.status}` : answer.status,
-      detail: waiting ? 'The next valid code is filled when its period starts.' : `The background answered "${answer.status}".`,
+      detail: answer.status === 'wait' ? 'The code is asked for again when its period starts.' : `The background answered "${answer.status}".`,
     });
     if (setup && answer.status === 'none' && trigger === 'manual') {
       showPanel('Nothing to fill', anchor, (p) => {
@@ -83,36 +84,46 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       });
       return;
     }
-    if (answer.status === 'fill') {
-      if (answer.waitMs > 0) {
-        const why = answer.replayWait ? 'This site already got the current code; filling the next one' : 'Waiting for a fresh code';
-        const fillAt = Date.now() + answer.waitMs;
-        let countdown: HTMLElement | undefined;
-        const tell = () => {
-          if (countdown) countdown.textContent = `${why} in ${Math.max(1, Math.ceil((fillAt - Date.now()) / 1000))} s.`;
-        };
-        // Beside the field where there is room, so the form's own buttons stay visible and usable.
-        showPanel(
-          'Waiting for a fresh code',
-          anchor,
-          (p) => {
-            countdown = addText(p.body, '', 'muted');
-            tell();
-            addButton(p.body, 'Cancel', closePanel);
-          },
-          'beside',
-        );
-        const waitingPanel = panel;
-        const ticker = setInterval(tell, 1000);
-        await new Promise((resolve) => setTimeout(resolve, answer.waitMs));
-        clearInterval(ticker);
-        if (panel !== waitingPanel) return; // cancelled
-        closePanel();
-      }
-      // Listen before filling: a widget may submit the moment its last box is filled.
-      const stop = watchSubmission(inputsOf(match), () => void channel.submitted(), doc);
+    if (answer.status === 'wait') {
+      const why = answer.replayWait ? 'This site already got the current code; filling the next one' : 'Waiting for a fresh code';
+      const fillAt = Date.now() + answer.waitMs;
+      let countdown: HTMLElement | undefined;
+      const tell = () => {
+        if (countdown) countdown.textContent = `${why} in ${Math.max(1, Math.ceil((fillAt - Date.now()) / 1000))} s.`;
+      };
+      // Beside the field where there is room, so the form's own buttons stay visible and usable.
+      showPanel(
+        'Waiting for a fresh code',
+        anchor,
+        (p) => {
+          countdown = addText(p.body, '', 'muted');
+          tell();
+          addButton(p.body, 'Cancel', closePanel);
+        },
+        'beside',
+      );
+      const waitingPanel = panel;
+      const ticker = setInterval(tell, 1000);
+      await new Promise((resolve) => setTimeout(resolve, answer.waitMs));
+      clearInterval(ticker);
+      if (panel !== waitingPanel) return; // cancelled
+      let next: FillAnswer;
       try {
-        await fillOtpField(match, answer.code, { submit: answer.submit });
+        next = await again();
+      } catch (error) {
+        return showFailure(anchor, error);
+      }
+      if (panel !== waitingPanel) return; // cancelled while asking
+      closePanel();
+      return apply(match, next, trigger, again, setup);
+    }
+    if (answer.status === 'fill') {
+      // Listen before filling: a widget may submit the moment its last box is filled.
+      const stop = watchSubmission(inputsOf(match), () => void channel.submitted(), doc, answer.counterBased);
+      try {
+        const result = await fillOtpField(match, answer.code, { submit: answer.submit });
+        // The extension's own submit click is no trusted event: it is reported here, once per page load or gesture.
+        if (result.submitted !== 'no' && !stop()) reportSubmission(doc, () => void channel.submitted());
       } catch (error) {
         // A field that does not fit the code (wrong box count, removed from the page): say so, never guess.
         stop();
@@ -130,7 +141,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
             closePanel();
             void channel
               .choose(option.id)
-              .then((next) => apply(match, next, 'manual'))
+              .then((next) => apply(match, next, 'manual', () => channel.choose(option.id)))
               .catch((error: unknown) => showFailure(anchor, error));
           });
         }
@@ -168,7 +179,8 @@ export function createFillController(channel: FillChannel, doc: Document = docum
     const inputs = inputsOf(match);
     inputs.forEach((i) => served.add(i));
     lookedAgain = 0;
-    await apply(match, await channel.request(trigger, setup), trigger, setup);
+    const ask = () => channel.request(trigger, setup);
+    await apply(match, await ask(), trigger, ask, setup);
   };
 
   /**
@@ -257,7 +269,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
     }
     if (panel !== wait.hint) return; // dismissed meanwhile
     closePanel();
-    await apply(wait.match, answer, wait.trigger, wait.setup);
+    await apply(wait.match, answer, wait.trigger, () => channel.request(wait.trigger, wait.setup), wait.setup);
   };
 
   return {

@@ -37,11 +37,19 @@ export function measureScreenshotScale(geometry: CropGeometry): number {
   return dpr * zoom;
 }
 
+/** How much of an element's size a crop takes in on each side (the QR code's quiet zone). */
+export const CROP_MARGIN = 0.25;
+
+/** `rect` grown by `margin` of its size on each side, in the same (CSS pixel) units. */
+export function growRect(rect: ViewportRect, margin: number): ViewportRect {
+  return { x: rect.x - rect.width * margin, y: rect.y - rect.height * margin, width: rect.width * (1 + 2 * margin), height: rect.height * (1 + 2 * margin) };
+}
+
 /** Screenshot pixels to cut out for an element: its rect grown by `margin` of its size on each side (QR quiet zone), clamped to the shot; undefined when nothing of it is in the shot. */
 export function cropRectForElement(
   rect: ViewportRect,
   geometry: CropGeometry,
-  margin = 0.25,
+  margin = CROP_MARGIN,
 ): PixelRect | undefined {
   const scale = measureScreenshotScale(geometry);
   const padX = rect.width * margin;

@@ -3,6 +3,8 @@ import { SCROLL_TO_UNREADABLE_KEY, type PageRemeasure, type PageScanResult } fro
 import { toLumaImage } from './luma';
 import { measureElementBox } from './measure';
 import { readElementPixels } from './read-element';
+import { CROP_MARGIN, growRect, type ViewportRect } from './crop';
+import { isPaintedOnTop } from './painted-on-top';
 
 // Beyond this many QR-shaped elements the rest are avatars and logos.
 const MAX_CANDIDATES = 12;
@@ -16,7 +18,11 @@ const IMAGE_LOAD_TIMEOUT_MS = 2000;
 /** Finds QR-shaped elements in a document, reads the pixels of those the page lets us read and reports the rects of the others. */
 export async function scanPage(
   doc: Document = document,
-  options: FindQrCandidatesOptions & { now?: () => number } = {},
+  options: FindQrCandidatesOptions & {
+    now?: () => number;
+    /** Whether a crop of the element would show it and nothing else (replaceable where there is no layout). */
+    paintedOnTop?: (element: Element, rect: ViewportRect, area: ViewportRect) => boolean;
+  } = {},
 ): Promise<PageScanResult> {
   const now = options.now ?? (() => performance.now());
   const started = now();
@@ -60,13 +66,18 @@ export async function scanPage(
       await waitForPaint(view);
     }
     const measure = options.measure ?? measureElementBox;
+    const onTop = options.paintedOnTop ?? isPaintedOnTop;
+    const needsCrop: PageScanResult['needsCrop'] = [];
+    let covered = 0;
+    for (const { candidate, reason } of unreadable) {
+      // Measured again: the page may have scrolled or laid out since the search.
+      const rect = measure(candidate.element).rect;
+      if (onTop(candidate.element, rect, growRect(rect, CROP_MARGIN))) needsCrop.push({ rect, elementKind: candidate.kind, reason });
+      else covered++;
+    }
+    if (covered > 0) notes.push(`${covered} image(s) covered by another element or an embedded page were not read from a screenshot.`);
     return {
-      needsCrop: unreadable.map(({ candidate, reason }) => ({
-        // Measured again: the page may have scrolled or laid out since the search.
-        rect: measure(candidate.element).rect,
-        elementKind: candidate.kind,
-        reason,
-      })),
+      needsCrop,
       viewport: {
         devicePixelRatio: view?.devicePixelRatio ?? 1,
         innerWidth: view?.innerWidth ?? 0,

@@ -2,6 +2,7 @@ import { ProtocolError } from '../errors';
 import { DEFAULT_SETTINGS, type EffectiveSettings, type Settings } from '../messages';
 import { allowedAutoLockChoices, applyPolicy, isPlainExportAllowed, type ParsedPolicy } from '../policy';
 import type { KeyValueArea } from '../background/replay-guard';
+import { MAX_IDLE_MINUTES } from '../vault/auto-lock';
 
 const KEY = 'settings';
 /** Auto-lock delays offered to users, in minutes (0 = only when the browser closes). */
@@ -35,14 +36,33 @@ export function validateSettings(patch: Partial<Settings>, autoLockChoices: read
 }
 
 /**
+ * The user's stored settings, each checked as it is read: `storage.local` is open to content scripts, so what is
+ * there may not have been written by the options page. A missing value is the default; an invalid one is the
+ * strictest (off; the shortest auto-lock) — the policy's bounds are applied over it by the caller.
+ */
+export function readStoredSettings(saved: unknown): Settings {
+  const record = (typeof saved === 'object' && saved !== null && !Array.isArray(saved) ? saved : {}) as Record<string, unknown>;
+  const pick = <K extends keyof Settings>(key: K, valid: (value: unknown) => boolean, strictest: Settings[K]): Settings[K] => {
+    if (!Object.hasOwn(record, key)) return DEFAULT_SETTINGS[key];
+    return valid(record[key]) ? (record[key] as Settings[K]) : strictest;
+  };
+  const isBoolean = (value: unknown) => typeof value === 'boolean';
+  const isWhole = (min: number, max: number) => (value: unknown) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+  return {
+    autoFill: pick('autoFill', isBoolean, false),
+    autoSubmit: pick('autoSubmit', isBoolean, false),
+    // Not a security bound: an unreadable margin is the default one.
+    freshnessSeconds: pick('freshnessSeconds', isWhole(0, 20), DEFAULT_SETTINGS.freshnessSeconds),
+    autoLockMinutes: pick('autoLockMinutes', isWhole(0, MAX_IDLE_MINUTES), 1),
+  };
+}
+
+/**
  * Reads and writes the user's settings (not secret) in `storage.local`. What it hands out is the settings in
  * force: the organisation's policy (read on every call, so a policy change applies at once) wins over the user.
  */
 export function createSettingsStore(area: KeyValueArea, readPolicy: () => Promise<ParsedPolicy> = async () => ({ policy: {}, warnings: [] })) {
-  const stored = async (): Promise<Settings> => {
-    const saved = (await area.get(KEY))[KEY] as Partial<Settings> | undefined;
-    return { ...DEFAULT_SETTINGS, ...(saved ?? {}) };
-  };
+  const stored = async (): Promise<Settings> => readStoredSettings((await area.get(KEY))[KEY]);
   const effective = async (): Promise<EffectiveSettings> => {
     const { policy, warnings } = await readPolicy();
     const { settings, locked } = applyPolicy(await stored(), policy);

@@ -32,6 +32,15 @@ export function ImportPreviewView({ preview, initialSites = '', onCommitted, onC
             <li key={index} data-testid="import-accepted-item">
               <strong>{item.issuer || item.accountName || '—'}</strong>
               {item.issuer && item.accountName ? ` — ${item.accountName}` : ''} <span class="tag">{item.type.toUpperCase()}</span>
+              {item.sites ? (
+                <div class="muted" data-testid="import-accepted-sites">
+                  {item.sites.length === 0
+                    ? t('import_bound_nowhere')
+                    : item.matchRegistrableDomain
+                      ? t('import_bound_sites_domain', item.sites.join(', '))
+                      : t('import_bound_sites', item.sites.join(', '))}
+                </div>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@ import { decodeUtf8, encodeUtf8 } from './bytes';
 import { createPassphraseHeader, generateDataKey, openEnvelope, sealEnvelope, unwrapDataKey } from './crypto';
 import { BACKUP_FORMAT, parseEnvelope } from './envelope';
 import { vaultError } from './errors';
-import { DEFAULT_KDF_PARAMS, DEFAULT_MIN_PASSPHRASE_LENGTH, type KdfParams, preparePassphrase } from './kdf';
+import { DEFAULT_KDF_PARAMS, DEFAULT_MIN_PASSPHRASE_LENGTH, KDF_POLICY_CAP, type KdfParams, preparePassphrase } from './kdf';
 import { parseVaultAccount, parseVaultData } from './account-shape';
 import type { VaultAccount } from './model';
 
@@ -41,6 +41,16 @@ export async function decryptBackup(text: string, passphrase: string): Promise<V
     throw vaultError('vault/not-a-backup', 'This file is not a Portal Authenticator backup (it is not JSON). Choose the .json file you exported.');
   }
   const parsed = parseEnvelope(json, BACKUP_FORMAT);
+  // A file is anyone's to craft: it must not make the background spend a gigabyte and minutes on Argon2id. Nothing
+  // this extension writes asks for more than the policy's cap.
+  const { m, t, p } = parsed.header.kdf.params;
+  if (m > KDF_POLICY_CAP.m || t > KDF_POLICY_CAP.t || p > KDF_POLICY_CAP.p) {
+    throw vaultError(
+      'vault/kdf-too-costly',
+      `This backup asks for more costly key derivation than an import allows (at most ${KDF_POLICY_CAP.m / 1024} MiB and ${KDF_POLICY_CAP.t} passes). ` +
+        'It was not written by this extension; nothing was read from it.',
+    );
+  }
   const key = await unwrapDataKey(parsed, preparePassphrase(passphrase, 1));
   const plaintext = await openEnvelope(parsed, key);
   key.fill(0);

@@ -35,7 +35,9 @@ export type VaultErrorCode =
   | 'vault/duplicate-id'
   | 'vault/save-failed'
   | 'vault/storage-failed'
-  | 'vault/bad-setting';
+  | 'vault/bad-setting'
+  | 'vault/vanished'
+  | 'vault/rolled-back';
 
 /** Builds the VaultError for `code`; the message says what is wrong and what to do, never a secret. */
 export function vaultError(code: VaultErrorCode, message: string): VaultError {

@@ -1,7 +1,7 @@
 import { type Bytes, decodeBase64, encodeBase64 } from './bytes';
 import { DATA_KEY_BYTES } from './envelope';
 import { vaultError } from './errors';
-import { SESSION_ACTIVITY_KEY, SESSION_KEY, type StorageAreaLike } from './storage-area';
+import { SESSION_ACTIVITY_KEY, SESSION_KEY, SESSION_REVISION_KEY, type StorageAreaLike } from './storage-area';
 
 function lockedError() {
   return vaultError('vault/locked', 'The vault is locked; unlock it with your passphrase first.');
@@ -33,9 +33,20 @@ export async function writeSessionKey(session: StorageAreaLike, key: Bytes, now:
   await session.set({ [SESSION_KEY]: encodeBase64(key), [SESSION_ACTIVITY_KEY]: now });
 }
 
-/** Forgets the data key and the activity time. */
+/** Forgets the data key, the activity time and the revision seen. */
 export async function clearSessionKey(session: StorageAreaLike): Promise<void> {
-  await session.remove([SESSION_KEY, SESSION_ACTIVITY_KEY]);
+  await session.remove([SESSION_KEY, SESSION_ACTIVITY_KEY, SESSION_REVISION_KEY]);
+}
+
+/** The highest vault revision seen since the unlock; 0 before any. */
+export async function readSeenRevision(session: StorageAreaLike): Promise<number> {
+  const value = (await session.get(SESSION_REVISION_KEY))[SESSION_REVISION_KEY];
+  return typeof value === 'number' && Number.isSafeInteger(value) ? value : 0;
+}
+
+/** Remembers the vault revision opened or written while unlocked. */
+export async function writeSeenRevision(session: StorageAreaLike, revision: number): Promise<void> {
+  await session.set({ [SESSION_REVISION_KEY]: revision });
 }
 
 /** Last recorded activity (ms since epoch), if any. */

@@ -13,3 +13,5 @@ export const VAULT_NEXT_KEY = 'vault.next';
 export const SESSION_KEY = 'vault.key';
 /** Session-storage key of the last activity time (ms since epoch), for auto-lock. */
 export const SESSION_ACTIVITY_KEY = 'vault.lastActivity';
+/** Session-storage key of the revision of the vault last opened or written while unlocked (rollback check). */
+export const SESSION_REVISION_KEY = 'vault.revision';

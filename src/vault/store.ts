@@ -8,7 +8,16 @@ import { checkKdfParams, DEFAULT_KDF_PARAMS, DEFAULT_MIN_PASSPHRASE_LENGTH, type
 import { parseVaultData } from './account-shape';
 import * as model from './model';
 import type { AccountInput, AccountPatch, VaultAccount, VaultData } from './model';
-import { clearSessionKey, hasSessionKey, readLastActivity, readSessionKey, recordActivity, writeSessionKey } from './session-key';
+import {
+  clearSessionKey,
+  hasSessionKey,
+  readLastActivity,
+  readSeenRevision,
+  readSessionKey,
+  recordActivity,
+  writeSeenRevision,
+  writeSessionKey,
+} from './session-key';
 import type { StorageAreaLike } from './storage-area';
 import { createWriteQueue } from './write-queue';
 
@@ -23,6 +32,8 @@ export interface VaultServiceOptions {
   kdfParams?: KdfParams;
   /** Minimum length of a new passphrase, in characters. */
   minPassphraseLength?: number;
+  /** The auto-lock setting in force, checked on every read of the vault's state or contents (not only by an alarm). */
+  autoLock?: () => Promise<AutoLockSetting>;
 }
 
 /** Extra requirements for a new passphrase (e.g. from the organisation's policy); they only ever add strength. */
@@ -45,6 +56,21 @@ interface Opened {
   key: Bytes;
   plaintext: Bytes;
   data: VaultData;
+  /** Counts the saves (inside the encrypted payload, so it cannot be changed unseen): an older copy has a lower one. */
+  revision: number;
+}
+
+/** The plaintext of a vault: its data and the revision it is saved as. */
+function encodeContents(data: VaultData, revision: number): Bytes {
+  return encodeUtf8(JSON.stringify({ ...data, revision }));
+}
+
+function vanishedError() {
+  return vaultError(
+    'vault/vanished',
+    'The vault has disappeared from the browser’s storage while it was unlocked (something other than Portal Authenticator removed it). ' +
+      'Nothing was written. Lock Portal Authenticator, then restore your accounts from a backup.',
+  );
 }
 
 /** A wrong passphrase or a newer format must not silently open an older generation instead. */
@@ -70,7 +96,14 @@ async function openWithKey(stored: unknown, key: Bytes | ((parsed: ParsedEnvelop
   } catch {
     throw vaultError('vault/malformed-contents', 'The vault opened but its contents are not readable; restore from a backup.');
   }
-  return { header: parsed.header, key: dataKey, plaintext, data: parseVaultData(json) };
+  const revision = (json as { revision?: unknown } | null)?.revision;
+  return {
+    header: parsed.header,
+    key: dataKey,
+    plaintext,
+    data: parseVaultData(json),
+    revision: typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 0 ? revision : 0,
+  };
 }
 
 /** The only code that reads or writes the vault: encrypted at rest, writes serialised and crash-safe. */
@@ -80,6 +113,7 @@ export class VaultService {
   private readonly now: () => number;
   private readonly kdfParams: KdfParams;
   private readonly minPassphraseLength: number;
+  private readonly autoLock: (() => Promise<AutoLockSetting>) | undefined;
   private readonly queue = createWriteQueue();
   private lastOpened: { envelope: string; opened: Opened } | undefined;
   private lockEpoch = 0;
@@ -90,14 +124,22 @@ export class VaultService {
     this.now = options.now ?? Date.now;
     this.kdfParams = checkKdfParams(options.kdfParams ?? DEFAULT_KDF_PARAMS);
     this.minPassphraseLength = options.minPassphraseLength ?? DEFAULT_MIN_PASSPHRASE_LENGTH;
+    this.autoLock = options.autoLock;
   }
 
   /** Whether a vault exists and whether its key is held in session storage. */
   async status(): Promise<VaultStatus> {
     // Both reads at once: one wait for the browser's storage instead of two.
     const [exists, keyHeld] = await Promise.all([hasGeneration(this.local), hasSessionKey(this.session)]);
+    if (!exists && keyHeld) throw vanishedError();
     if (!exists) return 'uninitialised';
+    if (keyHeld && (await this.lockIfDue())) return 'locked';
     return keyHeld ? 'unlocked' : 'locked';
+  }
+
+  /** Locks now when the vault has been idle past the auto-lock setting (checked on every read, not only by the alarm). */
+  private async lockIfDue(): Promise<boolean> {
+    return this.autoLock ? this.lockIfIdle(await this.autoLock()) : false;
   }
 
   /** Creates an empty vault protected by `passphrase` and leaves it unlocked; refuses if one exists. */
@@ -109,16 +151,18 @@ export class VaultService {
       }
       const key = generateDataKey();
       const header = await createPassphraseHeader(VAULT_FORMAT, key, prepared, this.strongerKdf(strength));
-      await this.save(header, key, encodeUtf8(JSON.stringify(model.EMPTY_VAULT_DATA)));
+      await this.save(header, key, encodeContents(model.EMPTY_VAULT_DATA, 1));
       await writeSessionKey(this.session, key, this.now());
+      await writeSeenRevision(this.session, 1);
     });
   }
 
   /** Opens the vault with `passphrase` and keeps its data key in session storage; writes nothing to local storage. */
   unlock(passphrase: string): Promise<void> {
     return this.queue.run(async () => {
-      const { key } = await this.openWithPassphrase(preparePassphrase(passphrase, 1));
+      const { key, revision } = await this.openWithPassphrase(preparePassphrase(passphrase, 1));
       await writeSessionKey(this.session, key, this.now());
+      await writeSeenRevision(this.session, revision);
     });
   }
 
@@ -129,15 +173,26 @@ export class VaultService {
     await clearSessionKey(this.session);
   }
 
-  /** Re-wraps the same data key under `next`; the payload is re-sealed with a fresh nonce because the header is its AAD. */
+  /**
+   * Encrypts the vault under a new random data key wrapped by `next`: an old copy of the vault and the old
+   * passphrase open nothing written afterwards. The save is the usual crash-safe one (old or new generation).
+   */
   changePassphrase(current: string, next: string, strength: PassphraseStrength = {}): Promise<void> {
     return this.queue.run(async () => {
       const preparedNext = preparePassphrase(next, Math.max(this.minPassphraseLength, strength.minPassphraseLength ?? 0));
       const opened = await this.openWithPassphrase(preparePassphrase(current, 1));
       // Never weaker than the vault already is (it may have been written under a stricter policy).
       const kdfParams = checkKdfParams(maxKdf(opened.header.kdf.params, this.strongerKdf(strength)));
-      const header = await createPassphraseHeader(VAULT_FORMAT, opened.key, preparedNext, kdfParams);
-      await this.save(header, opened.key, opened.plaintext);
+      const key = generateDataKey();
+      const header = await createPassphraseHeader(VAULT_FORMAT, key, preparedNext, kdfParams);
+      const revision = Math.max(opened.revision, await readSeenRevision(this.session)) + 1;
+      await this.save(header, key, encodeContents(opened.data, revision));
+      // An unlocked vault stays unlocked, now with the new key; a locked one stays locked.
+      if (await hasSessionKey(this.session)) {
+        this.lastOpened = undefined;
+        await writeSessionKey(this.session, key, this.now());
+        await writeSeenRevision(this.session, revision);
+      }
     });
   }
 
@@ -258,9 +313,21 @@ export class VaultService {
       opened = await loadGeneration(this.local, async (stored) => this.openRemembered(stored, await keyRead, epoch), mayFallBack);
     } catch (error) {
       if (!hasVaultCode(error, 'vault/uninitialised')) await keyRead;
+      // A key is held, so a vault was opened: it has gone since.
+      else if (await hasSessionKey(this.session)) throw vanishedError();
       throw error;
     }
     if (epoch !== this.lockEpoch) throw vaultError('vault/locked', 'The vault is locked; unlock it with your passphrase first.');
+    // The browser's local storage can be written by content scripts: an older copy put back must not be taken.
+    const seen = await readSeenRevision(this.session);
+    if (opened.revision < seen) {
+      throw vaultError(
+        'vault/rolled-back',
+        'The stored vault is an older copy than the one in use (something other than Portal Authenticator put it back). ' +
+          'It was not used and nothing was written. Lock Portal Authenticator and unlock again to continue with the stored copy, or restore from a backup.',
+      );
+    }
+    if (await this.lockIfDue()) throw vaultError('vault/locked', 'The vault is locked; unlock it with your passphrase first.');
     return opened;
   }
 
@@ -284,7 +351,10 @@ export class VaultService {
     return this.queue.run(async () => {
       const opened = await this.openUnlocked();
       const { data, result } = change(opened.data);
-      if (data !== opened.data) await this.save(opened.header, opened.key, encodeUtf8(JSON.stringify(data)));
+      if (data !== opened.data) {
+        await this.save(opened.header, opened.key, encodeContents(data, opened.revision + 1));
+        await writeSeenRevision(this.session, opened.revision + 1);
+      }
       return result;
     });
   }

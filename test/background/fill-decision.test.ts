@@ -36,9 +36,8 @@ describe('decideFill: which account', () => {
       status: 'fill',
       code: oracleTotp(account.secret, T0 + 10_000),
       label: 'Example — alice@example.com',
-      waitMs: 0,
-      replayWait: false,
       submit: true,
+      counterBased: false,
     });
     expect(decision.used).toEqual({ id: 'acc-1', step: STEP0, type: 'totp' });
   });
@@ -98,18 +97,19 @@ describe('decideFill: freshness', () => {
     [20_000, 10, false],
     [20_001, 10, true],
   ];
-  it.each(cases)('at %i ms into the period with freshness %i s: next code = %s', (into, freshnessSeconds, next) => {
+  it.each(cases)('at %i ms into the period with freshness %i s: wait for the next code = %s', (into, freshnessSeconds, next) => {
     const account = candidate();
     const now = T0 + into;
     const { answer, used } = decideFill(input([account], { now, freshnessSeconds }));
     const periodEnd = T0 + 30_000;
-    expect(answer).toMatchObject({
-      status: 'fill',
-      code: oracleTotp(account.secret, next ? periodEnd : now),
-      waitMs: next ? periodEnd - now : 0,
-      replayWait: false,
-    });
-    expect(used?.step).toBe(next ? STEP0 + 1 : STEP0);
+    if (next) {
+      // No code before its period: a wait, with nothing handed out.
+      expect(answer).toEqual({ status: 'wait', label: 'Example — alice@example.com', waitMs: periodEnd - now, replayWait: false });
+      expect(used).toBeUndefined();
+    } else {
+      expect(answer).toMatchObject({ status: 'fill', code: oracleTotp(account.secret, now) });
+      expect(used?.step).toBe(STEP0);
+    }
   });
 
   it('handles other periods, algorithms and digit counts like the oracle', () => {
@@ -117,20 +117,27 @@ describe('decideFill: freshness', () => {
     const options = { period: 60, algorithm: 'SHA256' as const, digits: 8 };
     const start = T0 + 30_000; // a 60-second boundary
     const early = decideFill(input([account], { now: start + 1_234 }));
-    expect(early.answer).toMatchObject({ code: oracleTotp(account.secret, start + 1_234, options), waitMs: 0 });
+    expect(early.answer).toMatchObject({ status: 'fill', code: oracleTotp(account.secret, start + 1_234, options) });
     const late = decideFill(input([account], { now: start + 57_000 }));
-    expect(late.answer).toMatchObject({ code: oracleTotp(account.secret, start + 60_000, options), waitMs: 3_000 });
-    expect(late.answer).not.toMatchObject({ code: oracleTotp(account.secret, start + 57_000, options) });
+    expect(late.answer).toMatchObject({ status: 'wait', waitMs: 3_000 });
+    const then = decideFill(input([account], { now: start + 60_000 }));
+    expect(then.answer).toMatchObject({ status: 'fill', code: oracleTotp(account.secret, start + 60_000, options) });
   });
 
-  it('always hands out a code that, when filled after waitMs, is current with at least the freshness margin left', () => {
+  it('only ever hands out the current code with at least the freshness margin left, or a wait of at most one period', () => {
     const account = candidate();
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10 * 30_000 }), fc.integer({ min: 0, max: 20 }), (offset, freshnessSeconds) => {
         const now = T0 + offset;
         const { answer } = decideFill(input([account], { now, freshnessSeconds }));
+        if (answer.status === 'wait') {
+          expect(answer.waitMs).toBeGreaterThan(0);
+          expect(answer.waitMs).toBeLessThanOrEqual(30_000);
+          expect(answer).not.toHaveProperty('code');
+          return true;
+        }
         if (answer.status !== 'fill') return false;
-        const fillAt = now + answer.waitMs;
+        const fillAt = now;
         const periodEnd = (Math.floor(fillAt / 30_000) + 1) * 30_000;
         expect(answer.code).toBe(oracleTotp(account.secret, fillAt));
         expect(periodEnd - fillAt).toBeGreaterThanOrEqual(freshnessSeconds * 1000);
@@ -146,8 +153,8 @@ describe('decideFill: replay', () => {
     const account = candidate();
     const now = T0 + 10_000;
     const { answer, used } = decideFill(input([account], { now, lastFilledStep: new Map([['acc-1', STEP0]]) }));
-    expect(answer).toMatchObject({ status: 'fill', code: oracleTotp(account.secret, T0 + 30_000), waitMs: 20_000, replayWait: true });
-    expect(used).toEqual({ id: 'acc-1', step: STEP0 + 1, type: 'totp' });
+    expect(answer).toEqual({ status: 'wait', label: 'Example — alice@example.com', waitMs: 20_000, replayWait: true });
+    expect(used).toBeUndefined();
   });
 
   it('ignores an older step and steps of other accounts', () => {
@@ -157,16 +164,21 @@ describe('decideFill: replay', () => {
       ['other', STEP0],
     ]);
     const { answer } = decideFill(input([account], { lastFilledStep }));
-    expect(answer).toMatchObject({ code: oracleTotp(account.secret, T0 + 10_000), waitMs: 0, replayWait: false });
+    expect(answer).toMatchObject({ status: 'fill', code: oracleTotp(account.secret, T0 + 10_000) });
   });
 
-  it('never hands out a step already filled, even when the next step was already handed out', () => {
+  it('never hands out a step already filled, and never waits past the next period even when a later step was used', () => {
     const account = candidate();
     const now = T0 + 10_000;
     const { answer, used } = decideFill(input([account], { now, lastFilledStep: new Map([['acc-1', STEP0 + 1]]) }));
-    // Step STEP0 + 1 is used up; the first unused one is STEP0 + 2, valid from T0 + 60 s.
-    expect(used?.step).toBe(STEP0 + 2);
-    expect(answer).toMatchObject({ code: oracleTotp(account.secret, T0 + 60_000), waitMs: 50_000, replayWait: true });
+    // Step STEP0 + 1 is used up; the wait ends at the next period's start, when the frame asks again.
+    expect(used).toBeUndefined();
+    expect(answer).toMatchObject({ status: 'wait', waitMs: 20_000, replayWait: true });
+    const again = decideFill(input([account], { now: T0 + 30_000, lastFilledStep: new Map([['acc-1', STEP0 + 1]]) }));
+    expect(again.answer).toMatchObject({ status: 'wait', waitMs: 30_000, replayWait: true });
+    const then = decideFill(input([account], { now: T0 + 60_000, lastFilledStep: new Map([['acc-1', STEP0 + 1]]) }));
+    expect(then.answer).toMatchObject({ status: 'fill', code: oracleTotp(account.secret, T0 + 60_000) });
+    expect(then.used?.step).toBe(STEP0 + 2);
   });
 });
 
@@ -174,7 +186,7 @@ describe('decideFill: HOTP', () => {
   it('uses the stored counter and reports it as the step used, without waiting', () => {
     const account = candidate({ type: 'hotp', counter: 5 });
     const { answer, used } = decideFill(input([account], { now: T0 + 29_999, lastFilledStep: new Map([['acc-1', 99]]) }));
-    expect(answer).toMatchObject({ status: 'fill', code: oracleHotp(account.secret, 5), waitMs: 0, replayWait: false });
+    expect(answer).toMatchObject({ status: 'fill', code: oracleHotp(account.secret, 5), counterBased: true });
     expect(used).toEqual({ id: 'acc-1', step: 5, type: 'hotp' });
   });
 

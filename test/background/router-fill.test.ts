@@ -54,9 +54,8 @@ describe('fill.request: site binding', () => {
       status: 'fill',
       code: oracleTotp(S.portal, T0 + 3_000),
       label: 'JumpCloud — alice',
-      waitMs: 0,
-      replayWait: false,
       submit: false,
+      counterBased: false,
     });
   });
 
@@ -132,44 +131,64 @@ describe('fill.request: locked vault and settings', () => {
   it('passes the auto-submit setting and honours the freshness setting', async () => {
     await ask(context(), { type: 'settings.set', settings: { autoSubmit: true, freshnessSeconds: 10 } });
     clock.now = T0 + 22_000;
-    expect(await fill(`${PORTAL}/login`)).toMatchObject({ status: 'fill', code: oracleTotp(S.portal, T0 + 30_000), waitMs: 8_000, submit: true });
+    expect(await fill(`${PORTAL}/login`)).toEqual({ status: 'wait', label: 'JumpCloud — alice', waitMs: 8_000, replayWait: false });
+    clock.now = T0 + 30_000;
+    expect(await fill(`${PORTAL}/login`)).toMatchObject({ status: 'fill', code: oracleTotp(S.portal, T0 + 30_000), submit: true });
   });
 });
 
 describe('fill.request: replay and HOTP', () => {
-  it('gives the next code with replayWait once the first was submitted in the same period', async () => {
+  it('answers a wait with replayWait, and no code, once the first was submitted in the same period', async () => {
     const first = await fill(`${PORTAL}/login`);
     await ask(context(), { type: 'fill.submitted' }, contentSender(`${PORTAL}/login`));
     clock.now = T0 + 9_000;
     const second = await fill(`${PORTAL}/login`, 'manual');
-    expect(first).toMatchObject({ code: oracleTotp(S.portal, T0 + 3_000), replayWait: false, waitMs: 0 });
-    expect(second).toMatchObject({ code: oracleTotp(S.portal, T0 + 30_000), replayWait: true, waitMs: 21_000 });
+    expect(first).toMatchObject({ status: 'fill', code: oracleTotp(S.portal, T0 + 3_000) });
+    expect(second).toEqual({ status: 'wait', label: 'JumpCloud — alice', replayWait: true, waitMs: 21_000 });
+    clock.now = T0 + 30_000;
+    expect(await fill(`${PORTAL}/login`, 'manual')).toMatchObject({ status: 'fill', code: oracleTotp(S.portal, T0 + 30_000) });
+  });
+
+  it('never hands a content script the code of a period that has not started, however often it reports submissions', async () => {
+    // A compromised content script: report "submitted" after every answer and ask again, as fast as it likes.
+    const sender = contentSender(`${PORTAL}/login`);
+    const handed: Array<{ code: string; at: number }> = [];
+    for (let round = 0; round < 12; round++) {
+      const answer = await fill(`${PORTAL}/login`, 'manual');
+      if (answer.status === 'fill') handed.push({ code: answer.code, at: clock.now });
+      else expect(answer).toMatchObject({ status: 'wait' });
+      if (answer.status === 'wait') expect(answer.waitMs).toBeLessThanOrEqual(30_000);
+      await ask(context(), { type: 'fill.submitted' }, sender);
+      clock.now += 1_000;
+    }
+    // Twelve rounds inside one period: only that period's code, once.
+    expect(handed).toEqual([{ code: oracleTotp(S.portal, T0 + 3_000), at: T0 + 3_000 }]);
   });
 
   it('does not use up a code that was filled but never submitted (a reloaded login page)', async () => {
     const first = await fill(`${PORTAL}/login`);
     clock.now = T0 + 9_000;
     const again = await fill(`${PORTAL}/login`);
-    expect(again).toMatchObject({ code: (first as { code: string }).code, replayWait: false, waitMs: 0 });
+    expect(again).toMatchObject({ status: 'fill', code: (first as { code: string }).code });
   });
 
   it('counts a submission only for the frame that was handed the code, on its own site', async () => {
     await fill(`${PORTAL}/login`);
     await ask(context(), { type: 'fill.submitted' }, contentSender('https://portal.example.com.evil.test/'));
     clock.now = T0 + 9_000;
-    expect(await fill(`${PORTAL}/login`)).toMatchObject({ code: oracleTotp(S.portal, T0 + 3_000), replayWait: false });
+    expect(await fill(`${PORTAL}/login`)).toMatchObject({ status: 'fill', code: oracleTotp(S.portal, T0 + 3_000) });
   });
 
   it('keeps the replay memory per site', async () => {
     await ask(context(), { type: 'accounts.update', id: id.portal!, patch: { sites: [PORTAL, 'https://portal2.example.com'] } });
     await fill(`${PORTAL}/login`);
-    expect(await fill('https://portal2.example.com/')).toMatchObject({ code: oracleTotp(S.portal, T0 + 3_000), replayWait: false });
+    expect(await fill('https://portal2.example.com/')).toMatchObject({ status: 'fill', code: oracleTotp(S.portal, T0 + 3_000) });
   });
 
   it('fills HOTP with the stored counter and advances it only once the code is submitted', async () => {
     const bank = contentSender('https://bank.example.net/');
     const counter = async () => (await ask(context(), { type: 'accounts.list' })).accounts.find((a) => a.id === id.bank)?.counter;
-    expect(await fill('https://bank.example.net/')).toMatchObject({ status: 'fill', code: oracleHotp(S.bank, 5), waitMs: 0 });
+    expect(await fill('https://bank.example.net/')).toMatchObject({ status: 'fill', code: oracleHotp(S.bank, 5), counterBased: true });
     // A reload before submitting gets the same code: the server has not seen it.
     expect(await fill('https://bank.example.net/')).toMatchObject({ status: 'fill', code: oracleHotp(S.bank, 5) });
     expect(await counter()).toBe(5);

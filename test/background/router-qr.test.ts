@@ -79,6 +79,8 @@ describe('fill.request for a set-up step (re-enrolment)', () => {
   });
 
   it('forgets the captured account after a quarter of an hour', async () => {
+    // The vault stays unlocked over the quarter of an hour: only the capture's own lifetime is at stake.
+    await ask(context(), { type: 'settings.set', settings: { autoLockMinutes: 60 } });
     const sender = contentSender(`${PORTAL}/enrol`);
     const report = await ask(context(), { type: 'qr.offer' }, sender);
     await ask(context(), { type: 'qr.accept', token: report.token! }, sender);

@@ -122,6 +122,12 @@ describe('export', () => {
     expect((await refusal(context(), { type: 'import.preview', text: backup.text, backupPassphrase: PASS })).code).toBe('vault/wrong-passphrase');
     const preview = await ask(context(), { type: 'import.preview', text: backup.text, backupPassphrase: BACKUP_PASS });
     expect(preview.accepted.map((a) => a.issuer)).toEqual(['JumpCloud', 'Slow', 'Bank']);
+    // The bindings the file carries decide where codes are filled: the preview shows them before the yes.
+    expect(preview.accepted.map(({ sites, matchRegistrableDomain }) => ({ sites, matchRegistrableDomain }))).toEqual([
+      { sites: ['https://console.jumpcloud.com'], matchRegistrableDomain: false },
+      { sites: ['https://slow.example.org'], matchRegistrableDomain: true },
+      { sites: [], matchRegistrableDomain: false },
+    ]);
     expect(await ask(context(), { type: 'import.commit', token: preview.token, sites: ['https://ignored.example.com'] })).toEqual({ added: 3, skipped: 0 });
     expect(await portableAccounts()).toEqual(before);
     expect(before[1]).toMatchObject({ sites: ['https://slow.example.org'], matchRegistrableDomain: true, code: oracleTotp(S.slow, T0 + 4_000, { period: 60, digits: 8, algorithm: 'SHA256' }) });

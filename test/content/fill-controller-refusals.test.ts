@@ -13,7 +13,7 @@ vi.mock('../../src/fill/content-api', async (importOriginal) => ({
 
 const { createFillController } = await import('../../src/content/fill-controller');
 
-const FILL: FillAnswer = { status: 'fill', code: '287082', label: 'Acme', waitMs: 0, replayWait: false, submit: false };
+const FILL: FillAnswer = { status: 'fill', code: '287082', label: 'Acme', submit: false, counterBased: false };
 
 function field(): OtpFieldMatch {
   return { kind: 'single', input: document.querySelector<HTMLInputElement>('#otp')!, score: 10, reasons: [], codeSource: 'unknown' };

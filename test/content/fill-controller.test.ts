@@ -54,7 +54,7 @@ async function deliverUnlocked(controller: { unlocked(): Promise<void> }): Promi
   await done;
 }
 
-const FILL: FillAnswer = { status: 'fill', code: '287082', label: 'Acme', waitMs: 0, replayWait: false, submit: false };
+const FILL: FillAnswer = { status: 'fill', code: '287082', label: 'Acme', submit: false, counterBased: false };
 
 describe('the locked hint', () => {
   beforeEach(() => {
@@ -164,5 +164,68 @@ describe('the locked hint', () => {
     await deliverUnlocked(later);
     expect(gone.request).toHaveBeenCalledTimes(1);
     expect(panelButtons()).toEqual([]);
+  });
+});
+
+describe('a wait answer', () => {
+  beforeEach(() => {
+    roots = [];
+    Element.prototype.attachShadow = function (init) {
+      const root = attachShadow.call(this, init);
+      roots.push(root);
+      return root;
+    };
+    document.body.innerHTML = '<form><label for="otp">One-time code</label><input id="otp" name="otp"><button>Sign in</button></form>';
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    Element.prototype.attachShadow = attachShadow;
+    vi.useRealTimers();
+  });
+
+  it('shows the waiting panel with a countdown, asks again when the wait is over, and fills the code given then', async () => {
+    const fake = channel([{ status: 'wait', label: 'Acme', waitMs: 7_000, replayWait: true }, FILL]);
+    const scanning = createFillController(fake, document).scan();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(panelText()).toContain('This site already got the current code; filling the next one in 7 s.');
+    expect(fake.request).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(panelText()).toContain('in 4 s.');
+    await vi.advanceTimersByTimeAsync(4_000);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await scanning;
+    expect(fake.request).toHaveBeenCalledTimes(2);
+    expect(fake.request).toHaveBeenLastCalledWith('auto', false);
+    expect(document.querySelector<HTMLInputElement>('#otp')!.value).toBe('287082');
+    expect(panelButtons()).toEqual([]);
+  });
+
+  it('asks nothing more once the person cancels the wait', async () => {
+    const fake = channel([{ status: 'wait', label: 'Acme', waitMs: 7_000, replayWait: false }, FILL]);
+    const scanning = createFillController(fake, document).scan();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(panelText()).toContain('Waiting for a fresh code in 7 s.');
+    press('Cancel');
+    await vi.advanceTimersByTimeAsync(10_000);
+    await scanning;
+    expect(fake.request).toHaveBeenCalledTimes(1);
+    expect(document.querySelector<HTMLInputElement>('#otp')!.value).toBe('');
+  });
+});
+
+describe('submissions after a fill', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '<form><label for="otp">One-time code</label><input id="otp" name="otp"><button>Sign in</button></form>';
+    document.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
+  });
+
+  it("keeps watching after the fill: a person's later click reports the submission", async () => {
+    const fake = channel([FILL]);
+    await createFillController(fake, document).scan();
+    expect(fake.submitted).not.toHaveBeenCalled();
+    const click = new MouseEvent('click', { bubbles: true });
+    Object.defineProperty(click, 'isTrusted', { value: true });
+    document.querySelector('button')!.dispatchEvent(click);
+    expect(fake.submitted).toHaveBeenCalledOnce();
   });
 });

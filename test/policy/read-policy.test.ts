@@ -36,9 +36,25 @@ describe('readManagedPolicy', () => {
       throw new Error('IO error: policy store is corrupt');
     });
     const { policy, warnings } = await readManagedPolicy(broken);
-    expect(policy).toEqual({});
+    // Fails closed: never an empty policy, which would lift every bound the organisation set.
+    expect(policy).toEqual({ allowedSites: [], maxAutoLockMinutes: 1, allowPlainExport: false, allowAutoSubmit: false, autoFill: false });
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/could not be read \(IO error: policy store is corrupt\); no managed settings are applied/);
+    expect(warnings[0]).toMatch(/could not be read \(IO error: policy store is corrupt\); the strictest settings apply/);
+  });
+
+  it('applies the last policy read when a later read fails, and says so', async () => {
+    const stored: Record<string, unknown> = {};
+    const memory = { get: async (key: string) => ({ [key]: stored[key] }), set: async (items: Record<string, unknown>) => void Object.assign(stored, items) };
+    let fail = false;
+    const flaky = area(async () => {
+      if (fail) throw new Error('IO error: policy store is corrupt');
+      return { allowedSites: ['https://portal.example.com'], allowPlainExport: false };
+    });
+    expect((await readManagedPolicy(flaky, memory)).policy).toEqual({ allowedSites: ['https://portal.example.com'], allowPlainExport: false });
+    fail = true;
+    const { policy, warnings } = await readManagedPolicy(flaky, memory);
+    expect(policy).toEqual({ allowedSites: ['https://portal.example.com'], allowPlainExport: false });
+    expect(warnings).toEqual([expect.stringMatching(/could not be read \(IO error: policy store is corrupt\); the last policy read is applied/)]);
   });
 
   it('warns for a rejection that is not an Error, and for a synchronous throw', async () => {

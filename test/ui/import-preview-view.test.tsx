@@ -17,6 +17,37 @@ const preview: ImportPreview = {
   token: 'tok-1',
 };
 
+describe('ImportPreviewView: bindings a backup carries', () => {
+  beforeEach(() => {
+    useEnglishMessages();
+    document.body.innerHTML = '';
+  });
+
+  it('shows the sites each account of a backup file is bound to, before anything is saved', async () => {
+    const { client } = createFakeClient(() => ({ added: 0, skipped: 0 }));
+    const fromBackup: ImportPreview = {
+      accepted: [
+        { issuer: 'JumpCloud', accountName: 'alice', type: 'totp', sites: ['https://console.jumpcloud.com'], matchRegistrableDomain: false },
+        { issuer: 'Slow', accountName: 'bob', type: 'totp', sites: ['https://slow.example.org'], matchRegistrableDomain: true },
+        { issuer: 'Bank', accountName: 'carol', type: 'hotp', sites: [], matchRegistrableDomain: false },
+        { issuer: 'Typed', accountName: 'dave', type: 'totp' },
+      ],
+      skipped: [],
+      token: 'tok-2',
+    };
+    const root = await mount(<ImportPreviewView preview={fromBackup} onCommitted={() => {}} />, client);
+    const shown = [...root.querySelectorAll('[data-testid="import-accepted-item"]')].map(
+      (li) => li.querySelector('[data-testid="import-accepted-sites"]')?.textContent ?? null,
+    );
+    expect(shown).toEqual([
+      'The file binds it to: https://console.jumpcloud.com',
+      'The file binds it to: https://slow.example.org, and every other site of the same domain',
+      'The file binds it to no site',
+      null,
+    ]);
+  });
+});
+
 describe('ImportPreviewView', () => {
   beforeEach(() => {
     useEnglishMessages();

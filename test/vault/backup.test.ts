@@ -71,6 +71,20 @@ describe('backup', () => {
     expect(derivationLog.calls).toBe(callsBefore + 1);
   });
 
+  it.each([
+    ['20 passes', { t: 20 }],
+    ['1 GiB of memory', { m: 1024 * 1024 }],
+  ])('refuses a crafted backup that asks for %s of Argon2id before deriving anything', async (_name, costly) => {
+    const envelope = JSON.parse(await encryptBackup(sampleAccounts(), PASS));
+    envelope.kdf.params = { ...envelope.kdf.params, ...costly };
+    const callsBefore = derivationLog.calls;
+    await expect(decryptBackup(JSON.stringify(envelope), PASS)).rejects.toMatchObject({
+      code: 'vault/kdf-too-costly',
+      userMessage: expect.stringMatching(/more costly key derivation than an import allows/),
+    });
+    expect(derivationLog.calls).toBe(callsBefore);
+  });
+
   it('refuses a short backup passphrase', async () => {
     await expect(encryptBackup(sampleAccounts(), 'short')).rejects.toMatchObject({ code: 'vault/passphrase-too-short' });
   });

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createVaultService } from '../../src/vault/store';
 import { SESSION_KEY, VAULT_KEY, VAULT_NEXT_KEY } from '../../src/vault/storage-area';
 import { decodeBase64 } from '../../src/vault/bytes';
-import { openEnvelope } from '../../src/vault/crypto';
+import { openEnvelope, unwrapDataKey } from '../../src/vault/crypto';
 import { parseEnvelope, VAULT_FORMAT } from '../../src/vault/envelope';
 import { input, makeAccount, recordWrites, snapshot } from './helpers';
 
@@ -203,6 +203,26 @@ describe('changePassphrase', () => {
     await expect(vault.unlock(PASS)).rejects.toMatchObject({ code: 'vault/wrong-passphrase' });
     await vault.unlock('new passphrase 2');
     expect(await vault.list()).toEqual(before);
+  });
+});
+
+describe('changePassphrase: a new data key', () => {
+  it('an old copy of the vault and the old passphrase open nothing written after the change', async () => {
+    const vault = service();
+    await vault.create(PASS);
+    await vault.add(input(makeAccount({ issuer: 'Before' })));
+    // What someone who copied the stored vault earlier, and later learnt the old passphrase, holds.
+    const oldCopy = parseEnvelope((await local().get(VAULT_KEY))[VAULT_KEY], VAULT_FORMAT);
+    const oldKey = await unwrapDataKey(oldCopy, PASS);
+    await vault.changePassphrase(PASS, 'new passphrase 2');
+    await vault.add(input(makeAccount({ issuer: 'After' })));
+    expect((await vault.list()).map((a) => a.issuer)).toEqual(['Before', 'After']);
+    const now = parseEnvelope((await local().get(VAULT_KEY))[VAULT_KEY], VAULT_FORMAT);
+    await expect(openEnvelope(now, oldKey)).rejects.toMatchObject({ code: 'vault/integrity' });
+    // The session holds the new key (the vault stays unlocked and readable), not the old one.
+    const held = decodeBase64((await session().get(SESSION_KEY))[SESSION_KEY] as string, 'key');
+    expect(held).not.toEqual(oldKey);
+    expect(await openEnvelope(now, held)).toBeInstanceOf(Uint8Array);
   });
 });
 

@@ -49,7 +49,13 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
       else accepted.push(account);
     }
     return {
-      accepted: accepted.map((a) => ({ issuer: a.issuer, accountName: a.accountName, type: a.type })),
+      // A backup's bindings decide where codes are filled: the person sees them before saying yes.
+      accepted: accepted.map((a) => ({
+        issuer: a.issuer,
+        accountName: a.accountName,
+        type: a.type,
+        ...(a.sites ? { sites: normalizeSites(a.sites), matchRegistrableDomain: a.matchRegistrableDomain === true } : {}),
+      })),
       skipped,
       token: await parkPending(context, 'import', accepted),
     };
