@@ -4,6 +4,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { VaultService } from '../vault';
 import type { KeyValueArea } from './replay-guard';
 import type { createReplayGuard } from './replay-guard';
+import type { createDecisionLog } from './decision-log';
 import type { SenderKind } from './sender';
 
 /** Everything a request handler may use; the entrypoint builds it from the real browser, tests from fakes. */
@@ -13,6 +14,8 @@ export interface BackgroundContext {
   /** The organisation's managed policy, read fresh (it can change while the browser runs). */
   policy: () => Promise<ParsedPolicy>;
   replay: ReturnType<typeof createReplayGuard>;
+  /** The diagnostics log of fill decisions; one per background, so frames reporting at once lose nothing. */
+  decisions: ReturnType<typeof createDecisionLog>;
   /** Session storage for short-lived state (pending imports, scans, undo) that must survive a worker restart. */
   session: KeyValueArea & { remove(keys: string | string[]): Promise<void> };
   browser: Browser;

@@ -3,6 +3,7 @@ import { readManagedPolicy } from '../policy';
 import { createSettingsStore } from '../settings/settings-store';
 import { autoLockFromMinutes, createVaultService } from '../vault';
 import type { BackgroundContext } from './context';
+import { createDecisionLog } from './decision-log';
 import { createReplayGuard } from './replay-guard';
 
 /** Builds the background's context from the real browser APIs; the only place they are wired in. */
@@ -17,6 +18,7 @@ export function createBackgroundContext(browser: Browser, now: () => number = Da
     settings,
     policy,
     replay: createReplayGuard(session, now),
+    decisions: createDecisionLog(local, session, now),
     session,
     browser,
     now,

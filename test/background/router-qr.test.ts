@@ -88,6 +88,18 @@ describe('fill.request for a set-up step (re-enrolment)', () => {
     expect(await ask(context(), { type: 'fill.request', trigger: 'auto', setup: true }, sender)).toEqual({ status: 'none' });
   });
 
+  it('gives another tab of the same site nothing, and forgets the capture once its code was submitted', async () => {
+    const sender = contentSender(`${PORTAL}/enrol`);
+    const report = await ask(context(), { type: 'qr.offer' }, sender);
+    await ask(context(), { type: 'qr.accept', token: report.token! }, sender);
+    const otherTab = { ...sender, tab: { ...sender.tab!, id: 8 } };
+    expect(await ask(context(), { type: 'fill.request', trigger: 'auto', setup: true }, otherTab)).toEqual({ status: 'none' });
+    expect(await ask(context(), { type: 'fill.request', trigger: 'auto', setup: true }, sender)).toMatchObject({ status: 'fill' });
+    await ask(context(), { type: 'fill.submitted' }, sender);
+    // A later set-up in this tab (a second re-enrolment) gets nothing until its own account is captured.
+    expect(await ask(context(), { type: 'fill.request', trigger: 'auto', setup: true }, sender)).toEqual({ status: 'none' });
+  });
+
   it('gives another site nothing from this site’s capture', async () => {
     const sender = contentSender(`${PORTAL}/enrol`);
     const report = await ask(context(), { type: 'qr.offer' }, sender);

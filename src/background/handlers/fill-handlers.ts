@@ -4,7 +4,6 @@ import { isOriginAllowed } from '../../fill/sites';
 import { isSiteAllowedByPolicy } from '../../policy';
 import type { FillAnswer } from '../../messages';
 import type { BackgroundContext } from '../context';
-import { createDecisionLog } from '../decision-log';
 import { decideFill } from '../fill-decision';
 import { createCaptureMemory } from '../recent-capture';
 import type { SenderKind } from '../sender';
@@ -40,7 +39,7 @@ async function answerFill(
     return bound ? { status: 'locked' } : { status: 'none' };
   }
   // A set-up step gets the account just added from this site, or nothing: a saved account's secret is the old one.
-  const captured = setup === true ? await createCaptureMemory(context.session, context.now).accountFor(sender.frameOrigin) : undefined;
+  const captured = setup === true ? await createCaptureMemory(context.session, context.now).accountFor(sender.tabId, sender.frameOrigin) : undefined;
   const candidates = (await context.vault.list()).filter((a) =>
     setup === true ? a.id === captured : isOriginAllowed(a.sites, a.matchRegistrableDomain, sender.frameOrigin) !== 'no',
   );
@@ -75,11 +74,12 @@ export const fillHandlers: Pick<Handlers, 'fill.request' | 'fill.choose' | 'fill
     const content = requireContent(sender);
     const handed = await context.replay.confirmSubmitted(frameKey(content), content.frameOrigin);
     if (handed?.type === 'hotp') await context.vault.advanceHotp(handed.accountId, handed.step);
+    if (handed) await createCaptureMemory(context.session, context.now).forget(content.tabId, content.frameOrigin, handed.accountId);
     return { ok: true };
   },
   'fill.decided': async ({ decision }, context, sender) => {
     const { frameUrl: url, tabId, frameId } = requireContent(sender);
-    await createDecisionLog(context.browser.storage.local, context.session, context.now).record({ url, tabId, frameId }, decision);
+    await context.decisions.record({ url, tabId, frameId }, decision);
     return { ok: true };
   },
   'ui.openPopup': async (_r, context, sender) => {

@@ -41,7 +41,7 @@ async function saveScanned(context: BackgroundContext, token: string, sites: str
   const added = [];
   for (const account of fresh) added.push(await context.vault.add({ ...account, sites, matchRegistrableDomain: false }));
   const first = added.find((a) => a.type === 'totp');
-  if (first) await createCaptureMemory(context.session, context.now).remember(sites, first.id);
+  if (first) await createCaptureMemory(context.session, context.now).remember(tabId, sites, first.id);
   return { added, tabId: first ? tabId : undefined };
 }
 
