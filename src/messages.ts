@@ -165,6 +165,7 @@ export type PageRequest =
   | { type: 'qr.scanTab'; tabId?: number }
   | { type: 'qr.acceptScan'; token: string; sites: string[] }
   | { type: 'clock.check'; origin: string }
+  | { type: 'sites.registrableDomain'; site: string }
   | { type: 'debug.decisions' }
   | { type: 'debug.setRecording'; on: boolean };
 
@@ -218,6 +219,7 @@ export interface Responses {
   'qr.scanTab': ScanReport;
   'qr.acceptScan': { added: AccountView[] };
   'clock.check': { offsetSeconds: number; serverDate: string; verdict: 'ok' | 'warn' | 'bad' };
+  'sites.registrableDomain': { domain?: string };
   'debug.decisions': { recording: boolean; decisions: DecisionRecord[] };
   'debug.setRecording': { recording: boolean };
   'fill.request': FillAnswer;

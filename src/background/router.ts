@@ -4,6 +4,7 @@ import { ACTIVITY_REQUESTS, recordActivity } from './auto-lock-check';
 import type { BackgroundContext } from './context';
 import { accountHandlers } from './handlers/account-handlers';
 import { debugHandlers } from './handlers/debug-handlers';
+import { siteHandlers } from './handlers/site-handlers';
 import { fillHandlers } from './handlers/fill-handlers';
 import type { Handlers } from './handlers/handler-types';
 import { qrHandlers } from './handlers/qr-handlers';
@@ -11,7 +12,7 @@ import { settingsHandlers } from './handlers/settings-handlers';
 import { transferHandlers } from './handlers/transfer-handlers';
 import { vaultHandlers } from './handlers/vault-handlers';
 import { type SenderInfo, classifySender } from './sender';
-import { createSiteIndex } from './site-index';
+import { createSiteIndex } from '../sites/site-index';
 
 const handlers: Handlers = {
   ...vaultHandlers,
@@ -21,6 +22,7 @@ const handlers: Handlers = {
   ...fillHandlers,
   ...qrHandlers,
   ...debugHandlers,
+  ...siteHandlers,
 };
 
 /** Requests after which the hashed index of bound sites must be rebuilt. */

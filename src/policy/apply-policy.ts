@@ -2,7 +2,7 @@ import type { Settings } from '../messages';
 import { DEFAULT_MIN_PASSPHRASE_LENGTH, KDF_FLOOR, KDF_POLICY_CAP, type KdfParams } from '../vault/kdf';
 import { PolicyError } from './errors';
 import type { ManagedPolicy } from './policy-types';
-import { matchSitePattern, parseSitePattern, type SitePattern } from './site-pattern';
+import { matchSitePattern, parseSitePattern, type SitePattern } from '../sites/policy-pattern';
 
 /** Settings the organisation fixed: the options page shows "Set by your organisation" and disables their controls. */
 export type PolicyLocks = Partial<Record<keyof Settings, 'policy'>>;

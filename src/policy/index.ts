@@ -3,7 +3,7 @@ export { PolicyError } from './errors';
 export { EMPTY_POLICY, POLICY_KEYS, POLICY_INTEGER_RANGES, type ManagedPolicy, type PolicyKey } from './policy-types';
 export { parsePolicy, type ParsedPolicy } from './parse-policy';
 export { readManagedPolicy, type ManagedStorageLike } from './read-policy';
-export { matchSitePattern, parseSitePattern, type SitePattern } from './site-pattern';
+export { matchSitePattern, parseSitePattern, type SitePattern } from '../sites/policy-pattern';
 export {
   allowedAutoLockChoices,
   applyPolicy,

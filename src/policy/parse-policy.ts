@@ -5,7 +5,7 @@ import {
   POLICY_INTEGER_RANGES,
   POLICY_KEYS,
 } from './policy-types';
-import { parseSitePattern } from './site-pattern';
+import { parseSitePattern } from '../sites/policy-pattern';
 
 /** A validated policy and one warning per value that was invalid (and what applies instead) or unknown. */
 export interface ParsedPolicy {

@@ -18,29 +18,25 @@ export interface EditAccountProps {
   onDelete: (account: AccountView) => void;
 }
 
-/** The registrable domain (eTLD+1) of the first site, e.g. example.co.uk; the public suffix list loads only here. */
+/** The registrable domain (eTLD+1) of the first site, e.g. example.co.uk, as the background reads it from the public suffix list. */
 function useRegistrableDomain(sitesText: string): string | undefined {
+  const client = useClient();
   const [domain, setDomain] = useState<string | undefined>(undefined);
   const first = parseSiteLines(sitesText)[0];
   useEffect(() => {
     let live = true;
-    let host: string | undefined;
-    try {
-      host = first ? new URL(first.includes('://') ? first : `https://${first}`).hostname : undefined;
-    } catch {
-      host = undefined;
-    }
-    if (!host) {
+    if (!first) {
       setDomain(undefined);
       return;
     }
-    import('tldts')
-      .then(({ getDomain }) => live && setDomain(getDomain(host) ?? undefined))
+    client
+      .request({ type: 'sites.registrableDomain', site: first })
+      .then((answer) => live && setDomain(answer.domain))
       .catch(() => live && setDomain(undefined));
     return () => {
       live = false;
     };
-  }, [first]);
+  }, [client, first]);
   return domain;
 }
 

@@ -14,7 +14,7 @@ function account(id: string, issuer: string, order: number, extra: Partial<Accou
 /** A small stand-in for the background, keeping just enough state for the popup's flows. */
 function createBackground(locked = false) {
   let state: 'locked' | 'unlocked' = locked ? 'locked' : 'unlocked';
-  let accounts = [account('a', 'Alpha', 0), account('b', 'Beta', 1), account('h', 'Hotp', 2, { type: 'hotp' })];
+  let accounts = [account('a', 'Alpha', 0), account('b', 'Beta', 1, { sites: ['https://sso.example.co.uk'] }), account('h', 'Hotp', 2, { type: 'hotp' })];
   const removed = new Map<string, AccountView>();
   const codes = () => ({
     now: Date.now(),
@@ -49,6 +49,8 @@ function createBackground(locked = false) {
         accounts = [...accounts, back];
         return { account: back };
       }
+      case 'sites.registrableDomain':
+        return request.site === 'https://sso.example.co.uk' ? { domain: 'example.co.uk' } : {};
       case 'accounts.reorder':
         accounts = request.ids.map((id, order) => ({ ...accounts.find((a) => a.id === id)!, order }));
         return { ok: true };
@@ -172,6 +174,15 @@ describe('popup App', () => {
     expect(calls.at(-1)).toEqual({ type: 'accounts.reorder', ids: ['b', 'a', 'h'] });
     await click(root, 'back');
     expect(rowIds(root)).toEqual(['b', 'a', 'h']);
+  });
+
+  it('names the registrable domain the background reads from the public suffix list when editing an account', async () => {
+    const { client, calls } = createFakeClient(createBackground().handler);
+    const root = await mount(<App />, client);
+    await waitFor(() => root.querySelector('[data-testid="account-row"]'));
+    root.querySelector<HTMLButtonElement>('[data-account-id="b"] [data-testid="edit-account"]')!.click();
+    await waitFor(() => (root.textContent?.includes('subdomains of example.co.uk') ? true : null));
+    expect(calls).toContainEqual({ type: 'sites.registrableDomain', site: 'https://sso.example.co.uk' });
   });
 
   it('locks on "Lock now" and shows the locked state', async () => {

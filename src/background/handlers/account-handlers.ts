@@ -1,6 +1,6 @@
 import { ProtocolError } from '../../errors';
 import { accountFromManualEntry, generateTotp, generateHotp, parseOtpauthUri, secretStrengthWarning } from '../../otp';
-import { normalizeOrigin } from '../../fill/sites';
+import { normalizeOrigin } from '../../sites/origin-binding';
 import { toAccountView, toCodeView } from '../account-view';
 import { parkPending, takePending } from '../pending';
 import type { VaultAccount } from '../../vault';

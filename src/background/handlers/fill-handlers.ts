@@ -1,13 +1,13 @@
 import type browserApi from 'webextension-polyfill';
 import { ProtocolError } from '../../errors';
-import { isOriginAllowed } from '../../fill/sites';
+import { isOriginAllowed } from '../../sites/origin-binding';
 import { isSiteAllowedByPolicy } from '../../policy';
 import type { FillAnswer } from '../../messages';
 import type { BackgroundContext } from '../context';
 import { decideFill } from '../fill-decision';
 import { createCaptureMemory } from '../recent-capture';
 import type { SenderKind } from '../sender';
-import { createSiteIndex } from '../site-index';
+import { createSiteIndex } from '../../sites/site-index';
 import type { Handlers } from './handler-types';
 
 type ContentSender = Extract<SenderKind, { kind: 'content' }>;

@@ -1,5 +1,5 @@
 import { ProtocolError } from '../../errors';
-import { normalizeOrigin } from '../../fill/sites';
+import { normalizeOrigin } from '../../sites/origin-binding';
 import { judgeClockOffset } from '../clock-check';
 import type { Handlers } from './handler-types';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeBinding, isOriginAllowed, normalizeOrigin, type BindingMatch } from '../../src/fill/sites';
-import { SiteError } from '../../src/fill/errors';
+import { isOriginAllowed, registrableDomainOfSite, normalizeOrigin, type BindingMatch } from '../../src/sites/origin-binding';
+import { SiteError } from '../../src/sites/errors';
 
 const PORTAL = ['https://portal.example.com'];
 
@@ -85,19 +85,15 @@ describe('normalizeOrigin', () => {
   });
 });
 
-describe('describeBinding', () => {
-  it('names the exact origin', () => {
-    expect(describeBinding(PORTAL, false)).toBe('Fills codes only on https://portal.example.com.');
-  });
-  it('names the registrable domain when allowed', () => {
-    expect(describeBinding(PORTAL, true)).toBe(
-      'Fills codes on https://portal.example.com and on other https sites of example.com.',
-    );
-  });
-  it('says when an address has no wider domain', () => {
-    expect(describeBinding(['http://localhost:3000'], true)).toMatch(/only on http:\/\/localhost:3000 \(/);
-  });
-  it('says when nothing is bound', () => {
-    expect(describeBinding(['junk site'], false)).toMatch(/never filled/);
+
+describe('registrableDomainOfSite', () => {
+  it.each([
+    ['https://sso.example.co.uk', 'example.co.uk'],
+    ['portal.example.com', 'example.com'],
+    ['https://alice.github.io', 'alice.github.io'],
+    ['http://localhost:8080', undefined],
+    ['not a site', undefined],
+  ])('%s -> %s', (site, domain) => {
+    expect(registrableDomainOfSite(site)).toBe(domain);
   });
 });

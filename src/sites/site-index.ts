@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { getDomain } from 'tldts';
-import type { KeyValueArea } from './replay-guard';
+import { registrableDomainOf } from './registrable-domain';
+import type { KeyValueArea } from '../background/replay-guard';
 
 const KEY = 'siteIndex';
 
@@ -21,7 +21,7 @@ function hashSite(salt: string, site: string): string {
 function domainKey(origin: string): string | undefined {
   try {
     const url = new URL(origin);
-    const domain = getDomain(url.hostname, { allowPrivateDomains: true });
+    const domain = registrableDomainOf(url.hostname);
     return url.protocol === 'https:' && domain ? `domain:${domain}:${url.port}` : undefined;
   } catch {
     return undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PolicyError } from '../../src/policy/errors';
-import { matchSitePattern, parseSitePattern } from '../../src/policy/site-pattern';
+import { matchSitePattern, parseSitePattern } from '../../src/sites/policy-pattern';
 
 describe('parseSitePattern accepts and normalises', () => {
   it.each([

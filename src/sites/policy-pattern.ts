@@ -1,5 +1,5 @@
-import { getDomain } from 'tldts';
-import { PolicyError } from './errors';
+import { PolicyError } from '../policy/errors';
+import { LOOPBACK_HOSTS as LOOPBACK, registrableDomainOf } from './registrable-domain';
 
 /** A validated allow-list entry: one origin, or every host under a domain (`*.`), with one scheme and port. */
 export interface SitePattern {
@@ -14,15 +14,11 @@ export interface SitePattern {
   text: string;
 }
 
-// Same loopback hosts as site binding (src/fill/sites.ts): the only places plain http is accepted.
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 const HOST_CHARS = /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/;
 const IPV4 = /^\d+\.\d+\.\d+\.\d+$/;
 const MAX_LENGTH = 2048;
 const EXAMPLE = 'Use an origin such as https://portal.example.com or a pattern such as https://*.example.com.';
-// Private suffixes count as public so a pattern cannot cover every site on github.io or similar hosts.
-const PSL_OPTIONS = { allowPrivateDomains: true };
 
 function invalid(code: string, message: string): PolicyError {
   return new PolicyError(`policy/${code}`, message);
@@ -74,7 +70,7 @@ export function parseSitePattern(entry: string): SitePattern {
   }
   if (wildcard) {
     if (IPV4.test(host) || host.startsWith('[')) throw invalid('site-wildcard', 'A wildcard cannot be used with an IP address; list the address itself.');
-    if (!getDomain(host, PSL_OPTIONS)) {
+    if (!registrableDomainOf(host)) {
       throw invalid('site-too-broad', `"*.${host}" would cover sites of many different owners. Name your own domain, as in https://*.example.com.`);
     }
   }

@@ -1,15 +1,12 @@
-import { getDomain } from 'tldts';
 import { SiteError } from './errors';
+import { LOOPBACK_HOSTS as LOOPBACK, registrableDomainOf } from './registrable-domain';
 
 /** How a frame's origin relates to an account's sites. */
 export type BindingMatch = 'exact' | 'registrable-domain' | 'no';
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const HOST_CHARS = /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/;
 const MAX_INPUT = 2048;
-// Private suffixes (github.io, herokuapp.com ...) count as public: alice.github.io must not match bob.github.io.
-const PSL_OPTIONS = { allowPrivateDomains: true };
 
 function shown(input: string): string {
   return input.length > 60 ? `${input.slice(0, 57)}...` : input;
@@ -61,7 +58,7 @@ function tryOrigin(input: string): URL | undefined {
 }
 
 function registrableDomain(url: URL): string | null {
-  return url.hostname.startsWith('[') ? null : getDomain(url.hostname, PSL_OPTIONS);
+  return registrableDomainOf(url.hostname);
 }
 
 /**
@@ -88,17 +85,8 @@ export function isOriginAllowed(accountSites: string[], matchRegistrableDomain: 
   return sameDomain ? 'registrable-domain' : 'no';
 }
 
-/** A sentence for the UI saying where an account's codes will be filled. */
-export function describeBinding(accountSites: string[], matchRegistrableDomain: boolean): string {
-  const sites = accountSites.map(tryOrigin).filter((u): u is URL => u !== undefined);
-  if (!sites.length) return 'Not bound to any site: codes are never filled automatically.';
-  const list = (items: string[]): string =>
-    items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-  const exact = `Fills codes only on ${list(sites.map((s) => s.origin))}`;
-  if (!matchRegistrableDomain) return `${exact}.`;
-  const domains = [...new Set(sites.filter((s) => s.protocol === 'https:').map(registrableDomain))].filter(
-    (d): d is string => !!d,
-  );
-  if (!domains.length) return `${exact} (this address has no wider domain to allow).`;
-  return `Fills codes on ${list(sites.map((s) => s.origin))} and on other https sites of ${list(domains)}.`;
+/** The registrable domain of a site as a person types it ("portal.example.co.uk"), or undefined when it has none. */
+export function registrableDomainOfSite(input: string): string | undefined {
+  const url = tryOrigin(input);
+  return (url && registrableDomainOf(url.hostname)) ?? undefined;
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSiteIndex } from '../../src/background/site-index';
-import { isOriginAllowed } from '../../src/fill/sites';
+import { createSiteIndex } from '../../src/sites/site-index';
+import { isOriginAllowed } from '../../src/sites/origin-binding';
 
 beforeEach(() => {
   fakeBrowser.reset();
