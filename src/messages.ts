@@ -163,6 +163,7 @@ export type PageRequest =
   | { type: 'settings.get' }
   | { type: 'settings.set'; settings: Partial<Settings> }
   | { type: 'qr.scanTab'; tabId?: number }
+  | { type: 'qr.decodeImage'; dataUrl: string }
   | { type: 'qr.acceptScan'; token: string; sites: string[] }
   | { type: 'clock.check'; origin: string }
   | { type: 'sites.registrableDomain'; site: string }
@@ -217,6 +218,7 @@ export interface Responses {
   'settings.get': EffectiveSettings;
   'settings.set': EffectiveSettings;
   'qr.scanTab': ScanReport;
+  'qr.decodeImage': { text: string };
   'qr.acceptScan': { added: AccountView[] };
   'clock.check': { offsetSeconds: number; serverDate: string; verdict: 'ok' | 'warn' | 'bad' };
   'sites.registrableDomain': { domain?: string };

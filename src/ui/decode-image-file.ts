@@ -1,35 +1,42 @@
 import { QrError } from '../errors';
-import type { RgbaImage } from '../qr/decode';
-import { type Screenshot, loadImage } from '../qr/image-data';
+import type { RequestOf, Responses } from '../messages';
+import { MAX_IMAGE_BYTES } from '../qr/image-limits';
 import { classifyQrPayload } from '../qr/payload';
+import { RequestFailed } from '../send-request';
 import { t } from './i18n';
 
-/** RGBA pixels of an image file, at its natural size; says which step failed. */
-async function readPixels(file: File): Promise<RgbaImage> {
-  let image: Screenshot;
+type DecodeRequest = (request: RequestOf<'qr.decodeImage'>) => Promise<Responses['qr.decodeImage']>;
+
+function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * Decodes the QR code in an image file, e.g. a screenshot of an enrolment page: the background decodes it (the
+ * decoder lives there only) and answers with the code's text. Errors name the file and the step that failed.
+ */
+export async function decodeImageFile(file: File, request: DecodeRequest): Promise<string> {
+  if (file.size > MAX_IMAGE_BYTES) throw new QrError('qr/bad-image', t('image_not_image', file.name));
+  let dataUrl: string;
   try {
-    image = await loadImage(file);
+    dataUrl = await readAsDataUrl(file);
   } catch {
     throw new QrError('qr/bad-image', t('image_not_image', file.name));
   }
   try {
-    return image.read();
-  } catch {
-    // Decoded, but its pixels could not be had (no canvas here, or too large an image for memory).
-    throw new QrError('qr/unreadable', t('image_unreadable'));
-  } finally {
-    image.close();
+    return (await request({ type: 'qr.decodeImage', dataUrl })).text;
+  } catch (error) {
+    const code = error instanceof RequestFailed ? error.code : '';
+    if (code === 'qr/not-found') throw new QrError(code, t('image_no_qr', file.name));
+    if (code === 'qr/unreadable') throw new QrError(code, t('image_unreadable'));
+    if (code === 'qr/bad-image') throw new QrError(code, t('image_not_image', file.name));
+    throw error;
   }
-}
-
-/** Decodes the QR code (ISO/IEC 18004) in an image file, e.g. a screenshot of an enrolment page; jsQR is loaded only now. */
-export async function decodeImageFile(file: File): Promise<string> {
-  const pixels = await readPixels(file);
-  // The same decoder the scanner uses, loaded (with jsQR) only when an image is imported.
-  const { decodeQrPixels } = await import('../qr/decode');
-  const found = decodeQrPixels(pixels);
-  if (!found) throw new QrError('qr/not-found', t('image_no_qr', file.name));
-  return found.trim();
 }
 
 /** Whether decoded QR text is a Google Authenticator export link rather than a single account. */

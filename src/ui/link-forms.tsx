@@ -69,8 +69,9 @@ export function UriForm({ initialSites, onDone }: LinkFormProps) {
   );
 }
 
-/** Pick a screenshot or photo of a QR code; it is decoded here, in the page, and only its text is sent. */
+/** Pick a screenshot or photo of a QR code; the background decodes it, and its text is added as a link would be. */
 export function ImageForm({ initialSites, onDone }: LinkFormProps) {
+  const client = useClient();
   const flow = useLinkSubmit(initialSites, onDone);
   if (flow.previewView) return flow.previewView;
   return (
@@ -81,7 +82,7 @@ export function ImageForm({ initialSites, onDone }: LinkFormProps) {
         accept="image/*"
         testId="image-file"
         disabled={flow.busy}
-        onFiles={([file]) => void flow.submit(() => decodeImageFile(file!))}
+        onFiles={([file]) => void flow.submit(() => decodeImageFile(file!, client.request))}
       />
       {flow.busy ? <p class="muted" role="status">{t('image_reading')}</p> : null}
       {flow.error ? <p class="error" role="alert" data-testid="image-error">{flow.error}</p> : null}

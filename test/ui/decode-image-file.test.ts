@@ -1,35 +1,37 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { decodeImageFile } from '../../src/ui/decode-image-file';
+import { RequestFailed } from '../../src/send-request';
 import { useEnglishMessages } from './helpers';
 
-const loadImage = vi.fn();
-vi.mock('../../src/qr/image-data', () => ({ loadImage: (blob: Blob) => loadImage(blob) }));
-const { decodeImageFile } = await import('../../src/ui/decode-image-file');
-
-const file = () => new File([new Uint8Array([1, 2, 3])], 'enrolment.png', { type: 'image/png' });
+const file = (size = 3) => new File([new Uint8Array(size)], 'enrolment.png', { type: 'image/png' });
 
 beforeEach(() => {
   useEnglishMessages();
-  loadImage.mockReset();
 });
 
-describe('reading an imported image file', () => {
-  it('says the file is not an image when it cannot be decoded as one', async () => {
-    loadImage.mockRejectedValue(new DOMException('The source image could not be decoded.', 'InvalidStateError'));
-    await expect(decodeImageFile(file())).rejects.toMatchObject({ code: 'qr/bad-image', userMessage: expect.stringContaining('“enrolment.png” could not be read as an image') });
+describe('reading an imported image file in a page', () => {
+  it('sends the file as a data URL and answers with the text the background decoded', async () => {
+    const request = vi.fn(async () => ({ text: 'otpauth://totp/A?secret=JBSWY3DPEHPK3PXP' }));
+    await expect(decodeImageFile(file(), request)).resolves.toBe('otpauth://totp/A?secret=JBSWY3DPEHPK3PXP');
+    expect(request).toHaveBeenCalledWith({ type: 'qr.decodeImage', dataUrl: 'data:image/png;base64,AAAA' });
   });
 
-  it('says the pixels could not be read when the decoded image cannot be drawn, and frees it', async () => {
-    const close = vi.fn();
-    loadImage.mockResolvedValue({ width: 10, height: 10, read: () => { throw new Error('No 2d canvas is available to read the image.'); }, close });
-    await expect(decodeImageFile(file())).rejects.toMatchObject({ code: 'qr/unreadable', userMessage: expect.stringContaining("could not read the image's pixels") });
-    expect(close).toHaveBeenCalledOnce();
+  it.each([
+    ['qr/bad-image', '“enrolment.png” could not be read as an image'],
+    ['qr/unreadable', "could not read the image's pixels"],
+    ['qr/not-found', 'No QR code was found in “enrolment.png”'],
+  ])('names the file and the step when the background answers %s', async (code, words) => {
+    const request = vi.fn(async () => {
+      throw new RequestFailed(code, 'English fallback');
+    });
+    await expect(decodeImageFile(file(), request)).rejects.toMatchObject({ code, userMessage: expect.stringContaining(words) });
   });
 
-  it('says there is no QR code when the pixels hold none', async () => {
-    const close = vi.fn();
-    loadImage.mockResolvedValue({ width: 4, height: 4, read: () => ({ width: 4, height: 4, data: new Uint8ClampedArray(64).fill(255) }), close });
-    await expect(decodeImageFile(file())).rejects.toMatchObject({ code: 'qr/not-found' });
-    expect(close).toHaveBeenCalledOnce();
+  it('refuses a file too large to be a screenshot without sending it', async () => {
+    const request = vi.fn();
+    const huge = { name: 'enrolment.png', size: 17 * 1024 * 1024 } as File;
+    await expect(decodeImageFile(huge, request)).rejects.toMatchObject({ code: 'qr/bad-image' });
+    expect(request).not.toHaveBeenCalled();
   });
 });

@@ -40,7 +40,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
     const failed: string[] = [];
     for (const file of files) {
       try {
-        found.push(await decodeImageFile(file));
+        found.push(await decodeImageFile(file, client.request));
       } catch (err) {
         failed.push(describeUiError(err));
       }

@@ -1,6 +1,7 @@
 import { ProtocolError, QrError } from '../../errors';
 import type { OtpAccount } from '../../otp/types';
 import type { BackgroundToContent, ScanReport } from '../../messages';
+import { decodeImageDataUrl } from '../../qr/decode-image';
 import { scanTab, type ScanTabOptions } from '../../qr/scan-tab';
 import { collectAccounts, isSameAccount } from '../collect-accounts';
 import type { BackgroundContext } from '../context';
@@ -72,7 +73,8 @@ async function activeTabId(context: BackgroundContext): Promise<number> {
 }
 
 /** Scanning the current page for enrolment QR codes and saving what was found. */
-export const qrHandlers: Pick<Handlers, 'qr.scanTab' | 'qr.acceptScan' | 'qr.offer' | 'qr.accept'> = {
+export const qrHandlers: Pick<Handlers, 'qr.scanTab' | 'qr.decodeImage' | 'qr.acceptScan' | 'qr.offer' | 'qr.accept'> = {
+  'qr.decodeImage': async ({ dataUrl }) => ({ text: await decodeImageDataUrl(dataUrl) }),
   'qr.scanTab': async ({ tabId }, context) => scanAndPark(context, tabId ?? (await activeTabId(context))),
   'qr.acceptScan': async ({ token, sites }, context) => {
     const { added, tabId } = await saveScanned(context, token, normalizeSites(sites));

@@ -1,0 +1,41 @@
+import { QrError } from '../errors';
+import { decodeQrPixels, type RgbaImage } from './decode';
+import { type Screenshot, loadImage } from './image-data';
+import { MAX_IMAGE_BYTES } from './image-limits';
+
+/** RGBA pixels of an image, at its natural size; says which step failed. */
+async function readPixels(blob: Blob): Promise<RgbaImage> {
+  let image: Screenshot;
+  try {
+    image = await loadImage(blob);
+  } catch {
+    throw new QrError('qr/bad-image', 'The file could not be read as an image.');
+  }
+  try {
+    return image.read();
+  } catch {
+    // Decoded, but its pixels could not be had (no canvas here, or too large an image for memory).
+    throw new QrError('qr/unreadable', "The image's pixels could not be read.");
+  } finally {
+    image.close();
+  }
+}
+
+/**
+ * Decodes the QR code (ISO/IEC 18004) in an image file given as a data URL, e.g. a screenshot of an enrolment page.
+ * Runs in the background, where the decoder already is, so the pages do not carry a second copy of it.
+ */
+export async function decodeImageDataUrl(dataUrl: string): Promise<string> {
+  if (typeof dataUrl !== 'string' || !dataUrl.startsWith('data:') || dataUrl.length > (MAX_IMAGE_BYTES * 4) / 3 + 100) {
+    throw new QrError('qr/bad-image', 'The file could not be read as an image.');
+  }
+  let blob: Blob;
+  try {
+    blob = await (await fetch(dataUrl)).blob();
+  } catch {
+    throw new QrError('qr/bad-image', 'The file could not be read as an image.');
+  }
+  const found = decodeQrPixels(await readPixels(blob));
+  if (!found) throw new QrError('qr/not-found', 'No QR code was found in the image.');
+  return found.trim();
+}
