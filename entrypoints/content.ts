@@ -1,6 +1,6 @@
-import browser from 'webextension-polyfill';
 import { DECISION_RECORDING_KEY, type BackgroundToContent } from '../src/messages';
-import { sendRequest } from '../src/send-request';
+import { createRequestSender } from '../src/send-request';
+import { contentApi as browser } from '../src/content/native-browser';
 import { createFillController } from '../src/content/fill-controller';
 import { createEnrolmentOffer } from '../src/content/enrolment-offer';
 import { watchForCandidates } from '../src/content/watch';
@@ -15,6 +15,7 @@ export default defineContentScript({
     // A sandboxed document (CSP sandbox, a sandboxed iframe) has an opaque origin: it is no site an account is
     // bound to, whatever its URL says (Firefox tells the background only the URL). It gets nothing.
     if (self.origin === 'null') return;
+    const sendRequest = createRequestSender(browser.runtime);
     const fill = createFillController({
       request: (trigger, setup) => sendRequest({ type: 'fill.request', trigger, hints: collectIdentityHints(), ...(setup ? { setup } : {}) }),
       choose: (id) => sendRequest({ type: 'fill.choose', id }),

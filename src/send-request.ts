@@ -1,13 +1,18 @@
-import browser from 'webextension-polyfill';
 import { PortalError } from './errors';
 import type { Reply, RequestOf, RequestType, Responses } from './messages';
 
 /** Raised in the sender when the background refused or failed a request; carries the background's message. */
 export class RequestFailed extends PortalError {}
 
-/** Sends one typed request to the background and unwraps its reply, throwing `RequestFailed` on an error reply. */
-export async function sendRequest<T extends RequestType>(request: RequestOf<T>): Promise<Responses[T]> {
-  return unwrapReply((await browser.runtime.sendMessage(request)) as Reply<T> | undefined);
+/** The one browser call a sender needs: the content script passes the browser's own API, the pages the polyfill's. */
+export interface MessageRuntime {
+  sendMessage(message: unknown): Promise<unknown>;
+}
+
+/** A typed request function over `runtime`: it unwraps the background's reply, throwing `RequestFailed` on an error reply. */
+export function createRequestSender(runtime: MessageRuntime) {
+  return async <T extends RequestType>(request: RequestOf<T>): Promise<Responses[T]> =>
+    unwrapReply((await runtime.sendMessage(request)) as Reply<T> | undefined);
 }
 
 /** The value of a background reply, or `RequestFailed` for an error reply or none at all. */

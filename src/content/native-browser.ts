@@ -1,9 +1,18 @@
 /**
- * The browser's own extension API, standing in for webextension-polyfill in the always-on content script (see
- * wxt.config.ts). All that script uses, `runtime.sendMessage` and `runtime.onMessage`, already speaks promises in
+ * The browser's own extension API for the always-on content script, instead of webextension-polyfill. All that
+ * script uses — sending and receiving messages, reading one flag from local storage — already speaks promises in
  * both browsers (Firefox's `browser`, Chrome's `chrome` in MV3), so the script need not carry the polyfill's ~3 KB.
  */
 type Api = { runtime?: { sendMessage?: unknown } };
+
+/** The part of the extension API the content script uses. */
+export interface ContentScriptApi {
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage: { addListener(listener: (message: unknown) => void): void };
+  };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+}
 
 /**
  * Firefox's `browser` where there is one, else Chrome's `chrome`. A page element or frame named "browser" shows
@@ -19,4 +28,5 @@ export function pickNativeApi(scope: { browser?: Api; chrome?: Api }): Api | und
   return scope.chrome;
 }
 
-export default pickNativeApi(globalThis as { browser?: Api; chrome?: Api });
+/** The content script's extension API (see ContentScriptApi). */
+export const contentApi = pickNativeApi(globalThis as { browser?: Api; chrome?: Api }) as unknown as ContentScriptApi;

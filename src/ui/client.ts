@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
+import browser from 'webextension-polyfill';
 import type { PageRequest, RequestOf, Responses } from '../messages';
-import { sendRequest } from '../send-request';
+import { createRequestSender } from '../send-request';
 import { findWebOrigin, pickTargetTab } from './pick-target-tab';
 
 /** The tab the popup was opened over. `origin` is set only for http(s) pages. */
@@ -27,6 +27,7 @@ export interface UiClient {
 
 /** Creates the client that talks to the real background and browser. */
 export function createBrowserClient(): UiClient {
+  const sendRequest = createRequestSender(browser.runtime);
   return {
     request: (request) => sendRequest(request),
     async activeTab() {

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import browser from 'webextension-polyfill';
 import type enMessages from '../../public/_locales/en/messages.json';
 
 /** A key of public/_locales/en/messages.json; a typo is a type error. */
