@@ -1,12 +1,12 @@
 import { PortalError, ProtocolError, describeError } from '../errors';
 import { CONTENT_REQUEST_TYPES, type Reply, type Request, type RequestType } from '../messages';
-import { ACTIVITY_REQUESTS, recordActivity } from './auto-lock-check';
+import { recordActivity } from './auto-lock-check';
 import type { BackgroundContext } from './context';
 import { accountHandlers } from './handlers/account-handlers';
 import { debugHandlers } from './handlers/debug-handlers';
 import { siteHandlers } from './handlers/site-handlers';
 import { fillHandlers } from './handlers/fill-handlers';
-import type { Handlers } from './handlers/handler-types';
+import type { HandlerSpec, Handlers } from './handlers/handler-types';
 import { qrHandlers } from './handlers/qr-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { transferHandlers } from './handlers/transfer-handlers';
@@ -24,20 +24,6 @@ const handlers: Handlers = {
   ...debugHandlers,
   ...siteHandlers,
 };
-
-/** Requests after which the hashed index of bound sites must be rebuilt. */
-const CHANGES_BINDINGS = new Set<RequestType>([
-  'vault.create',
-  'vault.unlock',
-  'accounts.addUri',
-  'accounts.addManual',
-  'accounts.update',
-  'accounts.remove',
-  'accounts.undoRemove',
-  'import.commit',
-  'qr.acceptScan',
-  'qr.accept',
-]);
 
 /**
  * Handles one message: checks who sent it (from the browser's sender information), refuses privileged
@@ -58,15 +44,15 @@ export async function routeMessage(
     if (from.kind === 'content' && !CONTENT_REQUEST_TYPES.has(type)) {
       throw new ProtocolError('protocol/forbidden', 'Web pages cannot make this request.');
     }
-    const handler = handlers[type as RequestType] as (r: Request, c: BackgroundContext, s: typeof from) => Promise<unknown>;
-    const value = await handler(message as Request, context, from);
-    if (CHANGES_BINDINGS.has(type as RequestType)) {
+    const handler = handlers[type as RequestType] as unknown as HandlerSpec<Request, unknown>;
+    const value = await handler.run(message as Request, context, from);
+    if (handler.changesBindings) {
       await createSiteIndex(context.browser.storage.local).rebuild(await context.vault.list());
     }
     // A person's action in the popup or options page counts as activity for auto-lock; polling does not. The reply
     // does not wait for the write: nothing in it depends on the time, and a failed write only means the clock was
     // not reset.
-    if (from.kind === 'page' && ACTIVITY_REQUESTS.has(type as RequestType)) void recordActivity(context).catch(() => undefined);
+    if (from.kind === 'page' && handler.activity) void recordActivity(context).catch(() => undefined);
     return { ok: true, value } as Reply<RequestType>;
   } catch (error) {
     // An error we did not raise on purpose is a bug: leave a trace for whoever debugs it, without its message,

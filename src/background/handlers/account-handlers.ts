@@ -4,7 +4,7 @@ import { normalizeOrigin } from '../../sites/origin-binding';
 import { toAccountView, toCodeView } from '../account-view';
 import { parkPending, takePending } from '../pending';
 import type { VaultAccount } from '../../vault';
-import type { Handlers } from './handler-types';
+import { act, query, rebind, type Handlers } from './handler-types';
 
 /** Turns what a person typed as sites into origins, with a clear error for anything that is not a site. */
 export function normalizeSites(sites: unknown): string[] {
@@ -26,53 +26,53 @@ export const accountHandlers: Pick<
   | 'accounts.reorder'
   | 'accounts.nextHotp'
 > = {
-  'accounts.list': async (_r, { vault }) => ({ accounts: (await vault.list()).map(toAccountView) }),
-  'accounts.codes': async (_r, { vault, now }) => {
+  'accounts.list': query(async (_r, { vault }) => ({ accounts: (await vault.list()).map(toAccountView) })),
+  'accounts.codes': query(async (_r, { vault, now }) => {
     const at = now();
     return { codes: (await vault.list()).map((a) => toCodeView(a, at)), now: at };
-  },
-  'accounts.addUri': async ({ uri, sites }, { vault }) => {
+  }),
+  'accounts.addUri': rebind(async ({ uri, sites }, { vault }) => {
     const account = parseOtpauthUri(uri);
     const saved = await vault.add({ ...account, sites: normalizeSites(sites), matchRegistrableDomain: false });
     return { account: toAccountView(saved), warning: secretStrengthWarning(account) };
-  },
-  'accounts.addManual': async ({ entry, sites }, { vault }) => {
+  }),
+  'accounts.addManual': rebind(async ({ entry, sites }, { vault }) => {
     const account = accountFromManualEntry(entry);
     const saved = await vault.add({ ...account, sites: normalizeSites(sites), matchRegistrableDomain: false });
     return { account: toAccountView(saved), warning: secretStrengthWarning(account) };
-  },
-  'accounts.previewManual': async ({ entry, now: at }, { now }) => {
+  }),
+  'accounts.previewManual': act(async ({ entry, now: at }, { now }) => {
     const account = accountFromManualEntry(entry);
     const code = account.type === 'hotp' ? generateHotp(account, account.counter) : generateTotp(account, at ?? now());
     return { code, warning: secretStrengthWarning(account) };
-  },
-  'accounts.update': async ({ id, patch }, { vault }) => {
+  }),
+  'accounts.update': rebind(async ({ id, patch }, { vault }) => {
     const clean: Partial<VaultAccount> = {};
     if (patch.issuer !== undefined) clean.issuer = String(patch.issuer);
     if (patch.accountName !== undefined) clean.accountName = String(patch.accountName);
     if (patch.sites !== undefined) clean.sites = normalizeSites(patch.sites);
     if (patch.matchRegistrableDomain !== undefined) clean.matchRegistrableDomain = Boolean(patch.matchRegistrableDomain);
     return { account: toAccountView(await vault.update(id, clean)) };
-  },
-  'accounts.remove': async ({ id }, context) => {
+  }),
+  'accounts.remove': rebind(async ({ id }, context) => {
     const removed = await context.vault.remove(id);
     return { undoToken: await parkPending(context, 'undo-remove', removed) };
-  },
-  'accounts.undoRemove': async ({ undoToken }, context) => {
+  }),
+  'accounts.undoRemove': rebind(async ({ undoToken }, context) => {
     const account = await takePending<VaultAccount>(context, 'undo-remove', undoToken);
     const { secret, ...rest } = account;
     const [restored] = (await context.vault.importAccounts([{ ...rest, secret }])).added;
     if (!restored) throw new ProtocolError('protocol/already-restored', 'That account is already back in your vault.');
     return { account: toAccountView(restored) };
-  },
-  'accounts.reorder': async ({ ids }, { vault }) => {
+  }),
+  'accounts.reorder': act(async ({ ids }, { vault }) => {
     await vault.reorder(ids);
     return { ok: true };
-  },
-  'accounts.nextHotp': async ({ id }, { vault, now }) => {
+  }),
+  'accounts.nextHotp': act(async ({ id }, { vault, now }) => {
     const account = (await vault.list()).find((a) => a.id === id);
     if (!account || account.type !== 'hotp') throw new ProtocolError('protocol/not-hotp', 'Only counter-based (HOTP) accounts have a next code.');
     const counter = await vault.advanceHotp(id);
     return { code: toCodeView({ ...account, counter }, now(), true) };
-  },
+  }),
 };

@@ -8,7 +8,7 @@ import { decideFill } from '../fill-decision';
 import { createCaptureMemory } from '../recent-capture';
 import type { SenderKind } from '../sender';
 import { createSiteIndex } from '../../sites/site-index';
-import type { Handlers } from './handler-types';
+import { query, type Handlers } from './handler-types';
 
 type ContentSender = Extract<SenderKind, { kind: 'content' }>;
 
@@ -68,21 +68,21 @@ export function frameKey(sender: ContentSender): string {
 
 /** Codes for a content script's own frame, decided from the browser-vouched sender origin. */
 export const fillHandlers: Pick<Handlers, 'fill.request' | 'fill.choose' | 'fill.submitted' | 'fill.decided' | 'ui.openPopup'> = {
-  'fill.request': async ({ trigger, hints, setup }, context, sender) => answerFill(context, requireContent(sender), trigger, { hints, setup }),
-  'fill.choose': async ({ id }, context, sender) => answerFill(context, requireContent(sender), 'manual', { chosenId: String(id) }),
-  'fill.submitted': async (_r, context, sender) => {
+  'fill.request': query(async ({ trigger, hints, setup }, context, sender) => answerFill(context, requireContent(sender), trigger, { hints, setup })),
+  'fill.choose': query(async ({ id }, context, sender) => answerFill(context, requireContent(sender), 'manual', { chosenId: String(id) })),
+  'fill.submitted': query(async (_r, context, sender) => {
     const content = requireContent(sender);
     const handed = await context.replay.confirmSubmitted(frameKey(content), content.frameOrigin);
     if (handed?.type === 'hotp') await context.vault.advanceHotp(handed.accountId, handed.step);
     if (handed) await createCaptureMemory(context.session, context.now).forget(content.tabId, content.frameOrigin, handed.accountId);
     return { ok: true };
-  },
-  'fill.decided': async ({ decision }, context, sender) => {
+  }),
+  'fill.decided': query(async ({ decision }, context, sender) => {
     const { frameUrl: url, tabId, frameId } = requireContent(sender);
     await context.decisions.record({ url, tabId, frameId }, decision);
     return { ok: true };
-  },
-  'ui.openPopup': async (_r, context, sender) => {
+  }),
+  'ui.openPopup': query(async (_r, context, sender) => {
     requireContent(sender);
     const action = (context.browser.action ?? context.browser.browserAction) as typeof browserApi.action | undefined;
     // Some browsers open the popup only from a toolbar click, or not at all from here; the page then points the
@@ -94,5 +94,5 @@ export const fillHandlers: Pick<Handlers, 'fill.request' | 'fill.choose' | 'fill
     } catch {
       return { opened: false };
     }
-  },
+  }),
 };

@@ -10,7 +10,7 @@ import { parkPending, takePending } from '../pending';
 import { normalizeSites } from './account-handlers';
 import { requireContent } from './fill-handlers';
 import { createCaptureMemory } from '../recent-capture';
-import type { Handlers } from './handler-types';
+import { act, query, rebind, type Handlers } from './handler-types';
 
 /** Scanned accounts awaiting the user's yes, with the tab they came from. */
 interface ParkedScan {
@@ -74,18 +74,18 @@ async function activeTabId(context: BackgroundContext): Promise<number> {
 
 /** Scanning the current page for enrolment QR codes and saving what was found. */
 export const qrHandlers: Pick<Handlers, 'qr.scanTab' | 'qr.decodeImage' | 'qr.acceptScan' | 'qr.offer' | 'qr.accept'> = {
-  'qr.decodeImage': async ({ dataUrl }) => ({ text: await decodeImageDataUrl(dataUrl) }),
-  'qr.scanTab': async ({ tabId }, context) => scanAndPark(context, tabId ?? (await activeTabId(context))),
-  'qr.acceptScan': async ({ token, sites }, context) => {
+  'qr.decodeImage': act(async ({ dataUrl }) => ({ text: await decodeImageDataUrl(dataUrl) })),
+  'qr.scanTab': act(async ({ tabId }, context) => scanAndPark(context, tabId ?? (await activeTabId(context)))),
+  'qr.acceptScan': rebind(async ({ token, sites }, context) => {
     const { added, tabId } = await saveScanned(context, token, normalizeSites(sites));
     await tellTabCaptured(context, tabId);
     return { added: added.map(({ secret: _s, ...view }) => view) };
-  },
-  'qr.offer': async (_r, context, sender) => scanAndPark(context, requireTopFrame(sender).tabId, { topFrameOnly: true }),
+  }),
+  'qr.offer': query(async (_r, context, sender) => scanAndPark(context, requireTopFrame(sender).tabId, { topFrameOnly: true })),
   // The page's content script then asks for the first code itself (fill.request with `setup`), like any fill.
-  'qr.accept': async ({ token }, context, sender) => {
+  'qr.accept': rebind(async ({ token }, context, sender) => {
     const content = requireTopFrame(sender);
     const { added } = await saveScanned(context, token, [content.frameOrigin]);
     return { added: added.length };
-  },
+  }),
 };

@@ -1,13 +1,13 @@
 import { ProtocolError } from '../../errors';
 import { normalizeOrigin } from '../../sites/origin-binding';
 import { judgeClockOffset } from '../clock-check';
-import type { Handlers } from './handler-types';
+import { act, query, type Handlers } from './handler-types';
 
 /** Settings and the clock check. Extension pages only. */
 export const settingsHandlers: Pick<Handlers, 'settings.get' | 'settings.set' | 'clock.check'> = {
-  'settings.get': async (_r, { settings }) => settings.effective(),
-  'settings.set': async ({ settings: patch }, { settings }) => settings.set(patch),
-  'clock.check': async ({ origin }, { now }) => {
+  'settings.get': query(async (_r, { settings }) => settings.effective()),
+  'settings.set': act(async ({ settings: patch }, { settings }) => settings.set(patch)),
+  'clock.check': act(async ({ origin }, { now }) => {
     const site = normalizeOrigin(origin);
     const sentAt = now();
     let response: Response;
@@ -23,5 +23,5 @@ export const settingsHandlers: Pick<Handlers, 'settings.get' | 'settings.set' | 
       throw new ProtocolError('clock/no-date', `${site} did not send its time (no Date header), so the clock cannot be compared.`);
     }
     return { ...judgeClockOffset(serverMs, sentAt, receivedAt), serverDate: header };
-  },
+  }),
 };

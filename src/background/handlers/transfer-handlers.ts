@@ -8,7 +8,7 @@ import type { BackgroundContext } from '../context';
 import { labelAccount } from '../fill-decision';
 import { parkPending, takePending } from '../pending';
 import { normalizeSites } from './account-handlers';
-import type { Handlers } from './handler-types';
+import { act, rebind, type Handlers } from './handler-types';
 
 type Importable = OtpAccount & Partial<Pick<VaultAccount, 'sites' | 'matchRegistrableDomain'>>;
 
@@ -39,7 +39,7 @@ async function selectAccounts(context: BackgroundContext, ids: string[] | undefi
 
 /** Import (preview, then commit) and export in every supported format. Extension pages only. */
 export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit' | 'export.backup' | 'export.uris' | 'export.migration'> = {
-  'import.preview': async ({ text, backupPassphrase }, context) => {
+  'import.preview': act(async ({ text, backupPassphrase }, context) => {
     if (typeof text !== 'string' || text.trim() === '') throw new ProtocolError('import/empty', 'There is nothing to import. Paste links or choose a file.');
     const { accounts, skipped } = await readImport(text, backupPassphrase);
     const existing = await context.vault.list();
@@ -59,8 +59,8 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
       skipped,
       token: await parkPending(context, 'import', accepted),
     };
-  },
-  'import.commit': async ({ token, sites }, context) => {
+  }),
+  'import.commit': rebind(async ({ token, sites }, context) => {
     const accounts = await takePending<Importable[]>(context, 'import', token);
     const fallbackSites = normalizeSites(sites);
     const result = await context.vault.importAccounts(
@@ -68,8 +68,8 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
       accounts.map((a) => ({ ...a, sites: a.sites ? normalizeSites(a.sites) : fallbackSites, matchRegistrableDomain: a.matchRegistrableDomain === true })),
     );
     return { added: result.added.length, skipped: result.skipped.length };
-  },
-  'export.backup': async ({ passphrase }, context) => {
+  }),
+  'export.backup': act(async ({ passphrase }, context) => {
     const { policy } = await context.policy();
     checkPassphraseAgainstPolicy(policy, passphrase);
     const text = await encryptBackup(await context.vault.list(), passphrase, {
@@ -78,12 +78,12 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
     });
     const date = new Date(context.now()).toISOString().slice(0, 10);
     return { text, filename: `portal-authenticator-backup-${date}.json` };
-  },
-  'export.uris': async ({ ids }, context) => {
+  }),
+  'export.uris': act(async ({ ids }, context) => {
     requirePlainExportAllowed((await context.policy()).policy);
     return { uris: (await selectAccounts(context, ids)).map(formatOtpauthUri) };
-  },
-  'export.migration': async ({ ids }, context) => {
+  }),
+  'export.migration': act(async ({ ids }, context) => {
     requirePlainExportAllowed((await context.policy()).policy);
     const exportable: VaultAccount[] = [];
     const refused: Array<{ label: string; reason: string }> = [];
@@ -97,5 +97,5 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
       }
     }
     return { uris: exportable.length > 0 ? formatMigrationUris(exportable) : [], refused };
-  },
+  }),
 };

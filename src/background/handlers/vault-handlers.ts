@@ -5,7 +5,7 @@ import type { VaultOverview } from '../../messages';
 import { toAccountView, toCodeView } from '../account-view';
 import { tellTabsUnlocked } from '../tell-tabs-unlocked';
 import type { BackgroundContext } from '../context';
-import type { Handlers } from './handler-types';
+import { act, query, rebind, type Handlers } from './handler-types';
 
 /** What the organisation requires of a new passphrase, checked with its own wording first. */
 async function policyStrength(context: BackgroundContext, passphrase: string) {
@@ -46,23 +46,23 @@ export const vaultHandlers: Pick<
   Handlers,
   'vault.status' | 'vault.overview' | 'vault.create' | 'vault.unlock' | 'vault.lock' | 'vault.changePassphrase'
 > = {
-  'vault.status': async (_request, { vault }) => ({ state: await vault.status() }),
-  'vault.overview': async ({ codesFor }, context) => overview(context, codesFor),
-  'vault.create': async ({ passphrase }, context) => {
+  'vault.status': query(async (_request, { vault }) => ({ state: await vault.status() })),
+  'vault.overview': act(async ({ codesFor }, context) => overview(context, codesFor)),
+  'vault.create': rebind(async ({ passphrase }, context) => {
     await context.vault.create(passphrase, await policyStrength(context, passphrase));
     return { state: await context.vault.status() };
-  },
-  'vault.unlock': async ({ passphrase }, { vault, browser }) => {
+  }),
+  'vault.unlock': rebind(async ({ passphrase }, { vault, browser }) => {
     await vault.unlock(passphrase);
     void tellTabsUnlocked(browser.tabs).catch(() => undefined); // a nicety: the unlock itself has succeeded
     return { state: await vault.status() };
-  },
-  'vault.lock': async (_request, { vault }) => {
+  }),
+  'vault.lock': query(async (_request, { vault }) => {
     await vault.lock();
     return { state: await vault.status() };
-  },
-  'vault.changePassphrase': async ({ current, next }, context) => {
+  }),
+  'vault.changePassphrase': act(async ({ current, next }, context) => {
     await context.vault.changePassphrase(current, next, await policyStrength(context, next));
     return { ok: true };
-  },
+  }),
 };
