@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { AccountView, Responses } from '../../src/messages';
 import { AccountList } from '../../src/ui/account-list';
-import { labelAccount } from '../../src/ui/account-row';
+import { labelAccount } from '../../src/account-label';
+import { sortAccounts } from '../../src/vault/model';
 import type { ActiveTab } from '../../src/ui/client';
 import { useClient } from '../../src/ui/client-context';
 import { describeUiError, isLockedError } from '../../src/ui/describe-ui-error';
@@ -27,10 +28,6 @@ export interface Preload {
   /** Codes of the first rows at least; `codesComplete` says whether they cover every account. */
   codes: Responses['accounts.codes'];
   codesComplete: boolean;
-}
-
-function sortAccounts(accounts: AccountView[]): AccountView[] {
-  return [...accounts].sort((a, b) => a.order - b.order);
 }
 
 /** The unlocked popup: header actions, the account list, and the add / edit screens. */

@@ -3,7 +3,7 @@ import { parseMigrationBatch, parseOtpauthUri } from '../otp';
 import type { OtpAccount } from '../otp/types';
 import { classifyQrPayload, describeNonAuthenticatorQr } from '../qr/payload';
 import { isSameAccount } from '../vault';
-import { labelAccount } from './fill-decision';
+import { labelAccount } from '../account-label';
 
 export { isSameAccount };
 

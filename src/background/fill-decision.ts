@@ -1,4 +1,5 @@
 import type { FillAnswer } from '../messages';
+import { labelAccount } from '../account-label';
 import { generateHotp } from '../otp';
 import type { OtpAccount } from '../otp/types';
 
@@ -31,10 +32,6 @@ export interface FillDecision {
   used?: { id: string; step: number; type: OtpAccount['type'] };
 }
 
-/** Labels an account the way people recognise it: "Issuer — account". */
-export function labelAccount(account: Pick<OtpAccount, 'issuer' | 'accountName'>): string {
-  return [account.issuer, account.accountName].filter(Boolean).join(' — ') || 'Unnamed account';
-}
 
 /**
  * The account to fill without asking: the user's pick; else, outside cross-origin frames, the only bound

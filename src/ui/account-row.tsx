@@ -2,6 +2,7 @@ import type { AccountView, CodeView } from '../messages';
 import { computeRemaining, isUrgent } from './countdown';
 import { CountdownRing } from './countdown-ring';
 import { groupCode, maskCode } from './format-code';
+import { labelAccount } from '../account-label';
 import { t } from './i18n';
 import { IconEdit } from './icons';
 
@@ -19,11 +20,6 @@ export interface AccountRowProps {
   onEdit: (account: AccountView) => void;
 }
 
-/** The label of an account in lists and messages: "Issuer (name)", or whichever part exists. */
-export function labelAccount(account: Pick<AccountView, 'issuer' | 'accountName'>): string {
-  if (account.issuer && account.accountName) return `${account.issuer} (${account.accountName})`;
-  return account.issuer || account.accountName || '—';
-}
 
 /** What a TOTP row shows at `now`: the current code (the next one once the period has ended), and the next code near the end. */
 export function pickTotpDisplay(code: CodeView, fetchedAt: number, now: number) {

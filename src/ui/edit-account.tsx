@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountView } from '../messages';
-import { labelAccount } from './account-row';
+import { labelAccount } from '../account-label';
 import { useClient } from './client-context';
 import { useAction } from './use-action';
 import { t } from './i18n';

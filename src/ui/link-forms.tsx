@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ImportPreview } from '../messages';
-import { labelAccount } from './account-row';
+import { labelAccount } from '../account-label';
 import { useClient } from './client-context';
 import { decodeImageFile } from './decode-image-file';
 import { t } from './i18n';

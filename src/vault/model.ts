@@ -38,9 +38,9 @@ function indexOfAccount(data: VaultData, id: string): number {
   return index;
 }
 
-/** Accounts in display order. */
-export function sortAccounts(data: VaultData): VaultAccount[] {
-  return [...data.accounts].sort((a, b) => a.order - b.order);
+/** Accounts in display order (the vault's, or the views the pages get of them). */
+export function sortAccounts<T extends { order: number }>(accounts: readonly T[]): T[] {
+  return [...accounts].sort((a, b) => a.order - b.order);
 }
 
 /** Adds an account at the end of the list with a random id (crypto.randomUUID). */

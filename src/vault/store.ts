@@ -205,7 +205,7 @@ export class VaultService {
 
   /** All accounts in display order; throws `vault/locked` when locked. */
   async list(): Promise<VaultAccount[]> {
-    return model.sortAccounts((await this.openUnlocked()).data);
+    return model.sortAccounts((await this.openUnlocked()).data.accounts);
   }
 
   /** Adds one account (OTP fields already validated by the caller) and returns it with its new id. */
@@ -253,7 +253,7 @@ export class VaultService {
   reorder(ids: string[]): Promise<VaultAccount[]> {
     return this.mutate((data) => {
       const next = model.reorderAccounts(data, ids);
-      return { data: next, result: model.sortAccounts(next) };
+      return { data: next, result: model.sortAccounts(next.accounts) };
     });
   }
 
@@ -261,7 +261,7 @@ export class VaultService {
   replaceAll(accounts: VaultAccount[]): Promise<VaultAccount[]> {
     return this.mutate((data) => {
       const next = model.replaceAll(data, accounts);
-      return { data: next, result: model.sortAccounts(next) };
+      return { data: next, result: model.sortAccounts(next.accounts) };
     });
   }
 

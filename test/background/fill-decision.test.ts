@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decideFill, labelAccount, type FillCandidate, type FillDecisionInput } from '../../src/background/fill-decision';
+import { labelAccount } from '../../src/account-label';
+import { decideFill, type FillCandidate, type FillDecisionInput } from '../../src/background/fill-decision';
 import { oracleHotp, oracleTotp, randomSecret, T0 } from './helpers';
 
 function candidate(overrides: Partial<FillCandidate> = {}): FillCandidate {

@@ -100,7 +100,7 @@ describe('removeAccount / reorderAccounts / replaceAll', () => {
     const data = withAccounts(3);
     const ids = data.accounts.map((a) => a.id);
     const reversed = [...ids].reverse();
-    expect(sortAccounts(reorderAccounts(data, reversed)).map((a) => a.id)).toEqual(reversed);
+    expect(sortAccounts(reorderAccounts(data, reversed).accounts).map((a) => a.id)).toEqual(reversed);
     for (const bad of [ids.slice(1), [...ids, ids[0]!], [ids[0]!, ids[0]!, ids[1]!], [...ids.slice(1), 'other']]) {
       expect(() => reorderAccounts(data, bad)).toThrow(expect.objectContaining({ code: 'vault/bad-order' }));
     }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountView } from '../../../src/messages';
-import { labelAccount } from '../../../src/ui/account-row';
+import { labelAccount } from '../../../src/account-label';
 import { useClient } from '../../../src/ui/client-context';
 import { describeUiError } from '../../../src/ui/describe-ui-error';
 import { t } from '../../../src/ui/i18n';

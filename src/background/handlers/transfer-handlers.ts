@@ -5,7 +5,7 @@ import { checkPassphraseAgainstPolicy, effectiveKdfParams, effectiveMinPassphras
 import { decryptBackup, encryptBackup, type VaultAccount } from '../../vault';
 import { collectAccounts, isSameAccount } from '../collect-accounts';
 import type { BackgroundContext } from '../context';
-import { labelAccount } from '../fill-decision';
+import { labelAccount } from '../../account-label';
 import { parkPending, takePending } from '../pending';
 import { normalizeSites } from './account-handlers';
 import { act, rebind, type Handlers } from './handler-types';

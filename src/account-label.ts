@@ -1,0 +1,7 @@
+/**
+ * The label of an account wherever people pick or read about one (the popup's list, the page's chooser, import
+ * previews, messages): "Issuer — name", or whichever part exists, else `unnamed`.
+ */
+export function labelAccount(account: { issuer: string; accountName: string }, unnamed = 'Unnamed account'): string {
+  return [account.issuer, account.accountName].filter(Boolean).join(' — ') || unnamed;
+}
