@@ -39,8 +39,9 @@ describe('the tester package, installed outside the repository', () => {
     project = await mkdtemp(join(tmpdir(), 'tester-project-'));
     await cp(join(PACKAGE_ROOT, 'examples', 'tester'), project, { recursive: true, filter: (source) => !source.includes('node_modules') });
     const { stdout } = await run('npm', ['pack', '--workspace', '@portal-authenticator/testing', '--pack-destination', project, '--json'], { cwd: PACKAGE_ROOT });
-    const [{ filename }] = JSON.parse(stdout) as Array<{ filename: string }>;
-    await cp(join(project, filename), join(project, 'portal-authenticator-testing.tgz'));
+    const [packed] = JSON.parse(stdout) as Array<{ filename: string }>;
+    if (!packed) throw new Error(`npm pack wrote no tarball: ${stdout}`);
+    await cp(join(project, packed.filename), join(project, 'portal-authenticator-testing.tgz'));
     // The registry is reachable, but the packages are in npm's cache after the repository's own install.
     await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: project, env: cleanEnv({}) });
     portal = await startPortal({ port: 0 });
