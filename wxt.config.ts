@@ -34,5 +34,6 @@ export default defineConfig({
           storage: { managed_schema: 'managed-schema.json' },
         }),
   }),
-  zip: { excludeSources: ['test-results/**', 'bench-results/**', '.output/**'] },
+  // The tester kit's build (it carries a copy of the extension) is no source of the extension.
+  zip: { excludeSources: ['test-results/**', 'bench-results/**', '.output/**', 'packages/testing/dist/**', 'packages/testing/extension/**'] },
 });

@@ -1,7 +1,7 @@
 /** Renders public/icon/icon.svg to the PNG sizes the manifest needs, with headless Chromium. Run: npx tsx scripts/draw-icons.ts */
 import { readFileSync, writeFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
-import { findBrowserExecutable } from '../src/testing/find-browser';
+import { findBrowserExecutable } from '../packages/testing/src/find-browser';
 
 const svg = readFileSync('public/icon/icon.svg', 'utf8');
 const browser = await puppeteer.launch({ executablePath: findBrowserExecutable('chromium'), headless: true, args: ['--no-sandbox', '--disable-gpu'] });

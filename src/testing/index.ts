@@ -1,8 +1,14 @@
-/** Public tester kit: launch a browser with Portal Authenticator loaded and provision accounts without a phone. */
-export { launchWithExtension, FIREFOX_EXTENSION_UUID } from './launch';
-export type { ExtensionSession, LaunchOptions } from './launch';
-export type { ProvisionOptions } from './provision';
-export type { DecisionQuery } from './decisions';
-export { findBrowserExecutable, BrowserNotFound } from './find-browser';
-export type { BrowserName } from './find-browser';
-export { clickPanelPrimaryButton, isPanelShown, PANEL_ARMING_MS, PANEL_TAG, waitUntilPanelArmed } from './panels';
+/**
+ * The tester kit as this repository's own tests and scripts use it: the package's source
+ * (`packages/testing/src`), loading the extension from this repository's build output (built when missing)
+ * instead of the copy the published package ships.
+ */
+import { type ExtensionSession, type LaunchOptions, launchWithExtension as launchPackaged } from '../../packages/testing/src/index';
+import { ensureExtensionBuilt } from './extension-build';
+
+export * from '../../packages/testing/src/index';
+
+/** Launches Chromium or Firefox with this repository's build of the extension loaded. */
+export function launchWithExtension(options: LaunchOptions): Promise<ExtensionSession> {
+  return launchPackaged({ ...options, extensionPath: options.extensionPath ?? ensureExtensionBuilt(options.browser) });
+}

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PANEL_ARMING_MS } from '../../src/testing/panels';
+import { PANEL_ARMING_MS } from '../../packages/testing/src/panels';
 import type { FillAnswer } from '../../src/messages';
 import { RequestFailed } from '../../src/send-request';
 

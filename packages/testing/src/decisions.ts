@@ -1,6 +1,5 @@
-import type { DecisionRecord, RequestOf, RequestType, Responses } from '../messages';
-
-type Requester = <T extends RequestType>(request: RequestOf<T>) => Promise<Responses[T]>;
+import type { DecisionRecord } from '../../../src/messages';
+import type { Requester } from './session';
 
 /** Which decision to wait for: the frame's address (exactly, or a pattern) and, optionally, the outcome or reason. */
 export interface DecisionQuery {
