@@ -1,5 +1,5 @@
 import { PortalError } from '../../../src/errors';
-import { normalizeOrigin } from '../../../src/fill/sites';
+import { normalizeOrigin } from '../../../src/sites/origin-binding';
 import { parseOtpauthUri } from '../../../src/otp/otpauth-uri';
 import type { AccountInput } from './provision';
 
