@@ -1,4 +1,4 @@
-import type { RgbaImage } from './decode';
+import type { RgbaImage } from './luma';
 
 /** A rectangle in CSS pixels relative to the viewport, as from getBoundingClientRect(). */
 export interface ViewportRect {

@@ -1,5 +1,6 @@
 import { QrError } from '../errors';
-import { decodeQrPixels, type RgbaImage } from './decode';
+import { decodeQrPixels } from './decode';
+import type { RgbaImage } from './luma';
 import { type Screenshot, loadImage } from './image-data';
 import { MAX_IMAGE_BYTES } from './image-limits';
 

@@ -1,12 +1,6 @@
 import jsQR from 'jsqr';
-import { lumaAt } from './luma';
+import { lumaAt, type RgbaImage } from './luma';
 
-/** RGBA pixels as in ImageData: 4 bytes per pixel, row by row. */
-export interface RgbaImage {
-  data: Uint8ClampedArray;
-  width: number;
-  height: number;
-}
 
 /** Images at least this many pixels on their shorter side are tried at half size first. */
 const HALF_SIZE_FROM_PX = 200;

@@ -1,5 +1,5 @@
 import { cropImageData, type PixelRect } from './crop';
-import type { RgbaImage } from './decode';
+import type { RgbaImage } from './luma';
 
 /** A decoded screenshot whose pixels are copied out only where they are needed. */
 export interface Screenshot {

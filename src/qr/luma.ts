@@ -1,4 +1,9 @@
-import type { RgbaImage } from './decode';
+/** RGBA pixels as in ImageData: 4 bytes per pixel, row by row. */
+export interface RgbaImage {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
 
 /** One luminance byte per pixel, row by row: a quarter of the RGBA bytes, all a QR decoder looks at. */
 export interface LumaImage {

@@ -1,5 +1,5 @@
 import type { QrCandidate } from './candidates';
-import type { RgbaImage } from './decode';
+import type { RgbaImage } from './luma';
 
 /** Pixels read from an element, or the reason the page would not give them (then a screenshot crop is needed). */
 export type ElementPixels = { status: 'pixels'; image: RgbaImage } | { status: 'needs-crop'; reason: string };

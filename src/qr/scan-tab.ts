@@ -1,6 +1,7 @@
 import { QrError } from '../errors';
 import { cropRectForElement, type PixelRect } from './crop';
-import { decodeQrPixels, type RgbaImage } from './decode';
+import { decodeQrPixels } from './decode';
+import type { RgbaImage } from './luma';
 import { loadScreenshot, type Screenshot } from './image-data';
 import { lumaToRgba, readLumaImage } from './luma';
 import { SCROLL_TO_UNREADABLE_KEY, type PageRemeasure, type PageScanResult } from './page-scan-result';

@@ -1,6 +1,22 @@
 import type { OtpAccount } from '../otp/types';
 import { vaultError } from './errors';
-import type { VaultAccount, VaultData } from './model';
+
+/** An OTP account as the vault keeps it: bound to sites, ordered, timestamped. */
+export type VaultAccount = OtpAccount & {
+  id: string;
+  /** Origins the account's codes may be filled into, e.g. https://portal.example.com. */
+  sites: string[];
+  /** Also fill on other hosts of the same registrable domain (the user opted in). */
+  matchRegistrableDomain: boolean;
+  createdAt: number;
+  updatedAt: number;
+  order: number;
+};
+
+/** What is encrypted: the accounts only (settings are not secret and live elsewhere). */
+export interface VaultData {
+  accounts: VaultAccount[];
+}
 
 const TYPES = new Set(['totp', 'hotp']);
 const ALGORITHMS = new Set(['SHA1', 'SHA256', 'SHA512']);

@@ -4,7 +4,7 @@ import { BACKUP_FORMAT, parseEnvelope } from './envelope';
 import { vaultError } from './errors';
 import { DEFAULT_KDF_PARAMS, DEFAULT_MIN_PASSPHRASE_LENGTH, KDF_POLICY_CAP, type KdfParams, preparePassphrase } from './kdf';
 import { parseVaultAccount, parseVaultData } from './account-shape';
-import type { VaultAccount } from './model';
+import type { VaultAccount } from './account-shape';
 
 /** Largest backup text read; a genuine backup of thousands of accounts is far smaller. */
 const MAX_BACKUP_CHARS = 32 * 1024 * 1024;

@@ -1,23 +1,6 @@
 import type { OtpAccount } from '../otp/types';
-import { checkSites, parseVaultAccount, pickOtpFields } from './account-shape';
+import { checkSites, parseVaultAccount, pickOtpFields, type VaultAccount, type VaultData } from './account-shape';
 import { vaultError } from './errors';
-
-/** An OTP account as the vault keeps it: bound to sites, ordered, timestamped. */
-export type VaultAccount = OtpAccount & {
-  id: string;
-  /** Origins the account's codes may be filled into, e.g. https://portal.example.com. */
-  sites: string[];
-  /** Also fill on other hosts of the same registrable domain (the user opted in). */
-  matchRegistrableDomain: boolean;
-  createdAt: number;
-  updatedAt: number;
-  order: number;
-};
-
-/** What is encrypted: the accounts only (settings are not secret and live elsewhere). */
-export interface VaultData {
-  accounts: VaultAccount[];
-}
 
 /** A new account: validated OTP fields plus optional site binding. */
 export type AccountInput = OtpAccount & { sites?: string[]; matchRegistrableDomain?: boolean };

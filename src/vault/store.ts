@@ -7,7 +7,8 @@ import { hasGeneration, loadGeneration, saveGeneration } from './generations';
 import { checkKdfParams, DEFAULT_KDF_PARAMS, DEFAULT_MIN_PASSPHRASE_LENGTH, type KdfParams, preparePassphrase } from './kdf';
 import { parseVaultData } from './account-shape';
 import * as model from './model';
-import type { AccountInput, AccountPatch, VaultAccount, VaultData } from './model';
+import type { VaultAccount, VaultData } from './account-shape';
+import type { AccountInput, AccountPatch } from './model';
 import {
   clearSessionKey,
   hasSessionKey,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QrError } from '../../src/errors';
-import type { RgbaImage } from '../../src/qr/decode';
+import type { RgbaImage } from '../../src/qr/luma';
 import type { PageScanResult } from '../../src/qr/page-scan-result';
 import { screenshotFromPixels } from '../../src/qr/image-data';
 import { toLumaImage } from '../../src/qr/luma';

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { decryptBackup, encryptBackup } from '../../src/vault/backup';
 import { decodeBase64, encodeBase64 } from '../../src/vault/bytes';
-import { addAccount, EMPTY_VAULT_DATA, type VaultAccount } from '../../src/vault/model';
+import type { VaultAccount } from '../../src/vault/account-shape';
+import { addAccount, EMPTY_VAULT_DATA } from '../../src/vault/model';
 import { input, makeAccount } from './helpers';
 import { derivationLog } from './memo-kdf';
 

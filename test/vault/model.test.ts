@@ -8,8 +8,8 @@ import {
   replaceAll,
   sortAccounts,
   updateAccount,
-  type VaultData,
 } from '../../src/vault/model';
+import type { VaultData } from '../../src/vault/account-shape';
 import { parseVaultData } from '../../src/vault/account-shape';
 import { input, makeAccount } from './helpers';
 
