@@ -10,6 +10,7 @@ import { t } from '../../src/ui/i18n';
 import { IconBack, IconLock, IconPlus, IconSettings } from '../../src/ui/icons';
 import { useCodes } from '../../src/ui/use-codes';
 import { AddView } from './add-view';
+import { ClockNote } from './clock-note';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string };
 interface Toast {
@@ -178,6 +179,7 @@ export function VaultView({ onLocked, preload }: { onLocked: () => void; preload
             onEdit={(account) => setView({ kind: 'edit', id: account.id })}
           />
         ) : null}
+        {view.kind === 'list' ? <ClockNote /> : null}
         {view.kind === 'add' ? <AddView tab={tab} onDone={reload} /> : null}
         {editing && accounts ? (
           <EditAccount

@@ -82,7 +82,11 @@ export function createFillController(channel: FillChannel, doc: Document = docum
     report(match, {
       outcome: OUTCOME[answer.status],
       reason: setup ? `setup:${answer.status}` : answer.status,
-      detail: answer.status === 'wait' ? 'The code is asked for again when its period starts.' : `The background answered "${answer.status}".`,
+      // What the person is told, when the answer says something (a refusal recovered from, or not).
+      detail:
+        (answer as { notice?: string }).notice ??
+        (answer as { message?: string }).message ??
+        (answer.status === 'wait' ? 'The code is asked for again when its period starts.' : `The background answered "${answer.status}".`),
     });
     // Something beside the field: a refusal nothing explains, or why a code follows a refused one.
     const tell = (text: string) =>
