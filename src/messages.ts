@@ -36,6 +36,13 @@ export interface CodeView {
 
 export type VaultState = 'uninitialised' | 'locked' | 'unlocked';
 
+/** A portal's clock offset kept since it refused a code: seconds the portal is ahead of this computer. */
+export interface ClockOffsetView {
+  origin: string;
+  offsetSeconds: number;
+  measuredAt: number;
+}
+
 /** Everything the popup's first screen needs, in one answer: the state and, when unlocked, accounts and codes. */
 export type VaultOverview =
   | { state: 'uninitialised' | 'locked' }
@@ -47,6 +54,8 @@ export type VaultOverview =
       /** Whether `codes` covers every account; if not, the page asks `accounts.codes` for the rest. */
       codesComplete: boolean;
       now: number;
+      /** Portals whose codes follow their own clock (see `clock.offsets`). */
+      clockOffsets?: ClockOffsetView[];
     };
 
 /** User settings; not secret, stored in plain `storage.local`. */
@@ -239,7 +248,7 @@ export interface Responses {
   'qr.acceptScan': { added: AccountView[] };
   'clock.check': { offsetSeconds: number; serverDate: string; verdict: 'ok' | 'warn' | 'bad' };
   /** Offsets (seconds the portal is ahead) applied to the codes of portals that refused a code. */
-  'clock.offsets': { offsets: Array<{ origin: string; offsetSeconds: number; measuredAt: number }> };
+  'clock.offsets': { offsets: ClockOffsetView[] };
   'debug.decisions': { recording: boolean; decisions: DecisionRecord[] };
   'debug.setRecording': { recording: boolean };
   'fill.request': FillAnswer;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import type { AccountView, Responses } from '../../src/messages';
+import type { AccountView, ClockOffsetView, Responses } from '../../src/messages';
 import { AccountList } from '../../src/ui/account-list';
 import { labelAccount } from '../../src/ui/account-row';
 import type { ActiveTab } from '../../src/ui/client';
@@ -28,6 +28,7 @@ export interface Preload {
   /** Codes of the first rows at least; `codesComplete` says whether they cover every account. */
   codes: Responses['accounts.codes'];
   codesComplete: boolean;
+  clockOffsets: ClockOffsetView[];
 }
 
 function sortAccounts(accounts: AccountView[]): AccountView[] {
@@ -179,7 +180,7 @@ export function VaultView({ onLocked, preload }: { onLocked: () => void; preload
             onEdit={(account) => setView({ kind: 'edit', id: account.id })}
           />
         ) : null}
-        {view.kind === 'list' ? <ClockNote /> : null}
+        {view.kind === 'list' ? <ClockNote preload={preload?.clockOffsets} /> : null}
         {view.kind === 'add' ? <AddView tab={tab} onDone={reload} /> : null}
         {editing && accounts ? (
           <EditAccount
