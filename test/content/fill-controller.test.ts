@@ -22,6 +22,16 @@ const { createFillController } = await import('../../src/content/fill-controller
 let roots: ShadowRoot[] = [];
 const attachShadow = Element.prototype.attachShadow;
 
+/** Keeps a handle on each shadow root the panels attach (afterEach puts attachShadow back). */
+function capturePanels(): void {
+  roots = [];
+  Element.prototype.attachShadow = function (init) {
+    const root = attachShadow.call(this, init);
+    roots.push(root);
+    return root;
+  };
+}
+
 function panelButtons(): HTMLButtonElement[] {
   const root = roots.at(-1);
   return root?.host.isConnected ? [...root.querySelectorAll('button')] : [];
@@ -58,12 +68,7 @@ const FILL: FillAnswer = { status: 'fill', code: '287082', label: 'Acme', submit
 
 describe('the locked hint', () => {
   beforeEach(() => {
-    roots = [];
-    Element.prototype.attachShadow = function (init) {
-      const root = attachShadow.call(this, init);
-      roots.push(root);
-      return root;
-    };
+    capturePanels();
     document.body.innerHTML = '<form><label for="otp">One-time code</label><input id="otp" name="otp"><button>Sign in</button></form>';
     vi.useFakeTimers();
   });
@@ -169,12 +174,7 @@ describe('the locked hint', () => {
 
 describe('a wait answer', () => {
   beforeEach(() => {
-    roots = [];
-    Element.prototype.attachShadow = function (init) {
-      const root = attachShadow.call(this, init);
-      roots.push(root);
-      return root;
-    };
+    capturePanels();
     document.body.innerHTML = '<form><label for="otp">One-time code</label><input id="otp" name="otp"><button>Sign in</button></form>';
     vi.useFakeTimers();
   });
@@ -234,12 +234,7 @@ describe('the portal answers a submitted code, on a page that stays loaded', () 
   const NOTICE = "The portal refused the code: this computer's clock is 47 s behind. The corrected code is filled.";
   const CORRECTED: FillAnswer = { ...FILL, code: '359152', notice: NOTICE };
   beforeEach(() => {
-    roots = [];
-    Element.prototype.attachShadow = function (init) {
-      const root = attachShadow.call(this, init);
-      roots.push(root);
-      return root;
-    };
+    capturePanels();
     document.body.innerHTML =
       '<form><label for="otp">One-time code</label><input id="otp" name="otp"><p role="alert" id="error"></p><button>Sign in</button></form>';
     document.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
