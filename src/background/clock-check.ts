@@ -15,6 +15,9 @@ export function judgeClockOffset(serverMs: number, sentAt: number, receivedAt: n
   return { offsetSeconds, verdict: size <= 15 ? 'ok' : size <= 30 ? 'warn' : 'bad' };
 }
 
+/** How long the clock check waits for the portal's answer. */
+export const CLOCK_CHECK_TIMEOUT_MS = 5_000;
+
 /** A portal's clock compared with this computer's: `offsetSeconds` is how far the portal is ahead. */
 export interface ClockReading {
   offsetSeconds: number;
@@ -27,7 +30,8 @@ export async function measureClock(site: string, now: () => number, fetchFn: typ
   const sentAt = now();
   let response: Response;
   try {
-    response = await fetchFn(site, { method: 'HEAD', cache: 'no-store', credentials: 'omit' });
+    // A portal that does not answer soon must not hold up a fill waiting for the clock check.
+    response = await fetchFn(site, { method: 'HEAD', cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(CLOCK_CHECK_TIMEOUT_MS) });
   } catch {
     throw new ProtocolError('clock/unreachable', `Could not reach ${site}. Check the address and your connection.`);
   }

@@ -40,6 +40,8 @@ export async function recoverRefusal(
   fillAgain: (accountId: string) => Promise<FillAnswer>,
 ): Promise<FillAnswer | undefined> {
   if (!judgeRefusal(cleanSeen(seenRaw), frame.emptied === true)) return undefined;
+  // A vault locked since the submission answers as a locked vault does, through the usual fill request.
+  if ((await context.vault.status()) !== 'unlocked') return undefined;
   const submission = await context.replay.takeSubmission(frame.frameKey, frame.origin, REFUSAL_WINDOW_MS, frame.path);
   if (!submission) return undefined;
   const account = (await context.vault.list()).find((a) => a.id === submission.accountId);

@@ -182,3 +182,14 @@ describe('a portal refuses a filled code', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('a refusal reported while the vault is locked', () => {
+  it('gets the locked answer and asks the portal nothing', async () => {
+    portalAheadMs = 47_000;
+    await fillAndSubmit();
+    await ask(context(), { type: 'vault.lock' });
+    clock.now += 1_500;
+    expect(await request({ seen: REFUSED })).toEqual({ status: 'locked' });
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
