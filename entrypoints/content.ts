@@ -5,6 +5,7 @@ import { createFillController } from '../src/content/fill-controller';
 import { createEnrolmentOffer } from '../src/content/enrolment-offer';
 import { watchForCandidates } from '../src/content/watch';
 import { collectIdentityHints } from '../src/content/identity-hints';
+import { collectNotices } from '../src/content/notices';
 import { createDecisionReporter } from '../src/content/decision-reporter';
 
 export default defineContentScript({
@@ -17,7 +18,9 @@ export default defineContentScript({
     if (self.origin === 'null') return;
     const sendRequest = createRequestSender(browser.runtime);
     const fill = createFillController({
-      request: (trigger, setup) => sendRequest({ type: 'fill.request', trigger, hints: collectIdentityHints(), ...(setup ? { setup } : {}) }),
+      request: (trigger, setup) =>
+        sendRequest({ type: 'fill.request', trigger, hints: collectIdentityHints(), seen: collectNotices(), ...(setup ? { setup } : {}) }),
+      refused: (emptied) => sendRequest({ type: 'fill.refused', seen: collectNotices(), emptied }),
       choose: (id) => sendRequest({ type: 'fill.choose', id }),
       openPopup: async () => (await sendRequest({ type: 'ui.openPopup' })).opened,
       submitted: async () => void (await sendRequest({ type: 'fill.submitted' })),

@@ -36,6 +36,13 @@ export interface CodeView {
 
 export type VaultState = 'uninitialised' | 'locked' | 'unlocked';
 
+/** A portal's clock offset kept since it refused a code: seconds the portal is ahead of this computer. */
+export interface ClockOffsetView {
+  origin: string;
+  offsetSeconds: number;
+  measuredAt: number;
+}
+
 /** Everything the popup's first screen needs, in one answer: the state and, when unlocked, accounts and codes. */
 export type VaultOverview =
   | { state: 'uninitialised' | 'locked' }
@@ -47,6 +54,8 @@ export type VaultOverview =
       /** Whether `codes` covers every account; if not, the page asks `accounts.codes` for the rest. */
       codesComplete: boolean;
       now: number;
+      /** Portals whose codes follow their own clock (see `clock.offsets`). */
+      clockOffsets?: ClockOffsetView[];
     };
 
 /** User settings; not secret, stored in plain `storage.local`. */
@@ -113,6 +122,8 @@ export type FillAnswer =
       submit: boolean;
       /** An HOTP code: only a person's own submission (or the extension's auto-submit) uses it up. */
       counterBased: boolean;
+      /** Why this code follows a refused one (shown beside the field), e.g. the clock was corrected. */
+      notice?: string;
     }
   | {
       /** No code yet: ask again (the same request) once `waitMs` has passed; the code comes then. */
@@ -122,6 +133,13 @@ export type FillAnswer =
       waitMs: number;
       /** True when the wait is because this site already got the current code. */
       replayWait: boolean;
+      /** Why a code follows a refused one; the countdown is appended ("… in 4 s."). */
+      notice?: string;
+    }
+  | {
+      /** The portal refused the filled code and nothing explains it: nothing more is filled; `message` says what to do. */
+      status: 'unexplained';
+      message: string;
     }
   | { status: 'choose'; options: Array<{ id: string; label: string }>; crossOrigin: boolean }
   | { status: 'locked' }
@@ -167,6 +185,7 @@ export type PageRequest =
   | { type: 'qr.acceptScan'; token: string; sites: string[] }
   | { type: 'clock.check'; origin: string }
   | { type: 'sites.registrableDomain'; site: string }
+  | { type: 'clock.offsets' }
   | { type: 'debug.decisions' }
   | { type: 'debug.setRecording'; on: boolean };
 
@@ -182,8 +201,18 @@ export type ContentRequest =
        * site may be filled, never one saved before (its secret is the old one).
        */
       setup?: boolean;
+      /**
+       * Texts the page shows near the field or in its alert regions; if this frame just submitted a code, they tell
+       * whether the portal refused it (the background judges them, see refusal-text.ts).
+       */
+      seen?: string[];
     }
   | { type: 'fill.choose'; id: string }
+  /**
+   * After a submission the page (without loading a new one) shows these texts, or the filled field is empty again
+   * (`emptied`): did the portal refuse the code?
+   */
+  | { type: 'fill.refused'; seen: string[]; emptied?: boolean }
   | { type: 'fill.submitted' }
   | { type: 'fill.decided'; decision: DecisionReport }
   | { type: 'qr.offer' }
@@ -222,10 +251,13 @@ export interface Responses {
   'qr.acceptScan': { added: AccountView[] };
   'clock.check': { offsetSeconds: number; serverDate: string; verdict: 'ok' | 'warn' | 'bad' };
   'sites.registrableDomain': { domain?: string };
+  /** Offsets (seconds the portal is ahead) applied to the codes of portals that refused a code. */
+  'clock.offsets': { offsets: ClockOffsetView[] };
   'debug.decisions': { recording: boolean; decisions: DecisionRecord[] };
   'debug.setRecording': { recording: boolean };
   'fill.request': FillAnswer;
   'fill.choose': FillAnswer;
+  'fill.refused': FillAnswer;
   'fill.submitted': { ok: true };
   'fill.decided': { ok: true };
   'qr.offer': ScanReport;
@@ -245,6 +277,7 @@ export type Reply<T extends RequestType> =
 export const CONTENT_REQUEST_TYPES: ReadonlySet<string> = new Set<ContentRequest['type']>([
   'fill.request',
   'fill.choose',
+  'fill.refused',
   'fill.submitted',
   'fill.decided',
   'qr.offer',

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import type { AccountView, Responses } from '../../src/messages';
+import type { AccountView, ClockOffsetView, Responses } from '../../src/messages';
 import { AccountList } from '../../src/ui/account-list';
 import { labelAccount } from '../../src/account-label';
 import { sortAccounts } from '../../src/vault/model';
@@ -11,6 +11,7 @@ import { t } from '../../src/ui/i18n';
 import { IconBack, IconLock, IconPlus, IconSettings } from '../../src/ui/icons';
 import { useCodes } from '../../src/ui/use-codes';
 import { AddView } from './add-view';
+import { ClockNote } from './clock-note';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string };
 interface Toast {
@@ -28,6 +29,7 @@ export interface Preload {
   /** Codes of the first rows at least; `codesComplete` says whether they cover every account. */
   codes: Responses['accounts.codes'];
   codesComplete: boolean;
+  clockOffsets: ClockOffsetView[];
 }
 
 /** The unlocked popup: header actions, the account list, and the add / edit screens. */
@@ -175,6 +177,7 @@ export function VaultView({ onLocked, preload }: { onLocked: () => void; preload
             onEdit={(account) => setView({ kind: 'edit', id: account.id })}
           />
         ) : null}
+        {view.kind === 'list' ? <ClockNote preload={preload?.clockOffsets} /> : null}
         {view.kind === 'add' ? <AddView tab={tab} onDone={reload} /> : null}
         {editing && accounts ? (
           <EditAccount

@@ -22,6 +22,9 @@ export interface FillDecisionInput {
   submit: boolean;
   /** Highest TOTP time step already filled on this site, per account id (servers refuse a replayed code). */
   lastFilledStep: ReadonlyMap<string, number>;
+  /** The step this site last refused, per account id: never filled again. */
+  refusedStep?: ReadonlyMap<string, number>;
+  /** This computer's clock, corrected by the offset measured against the portal (if one is kept). */
   now: number;
 }
 
@@ -79,6 +82,7 @@ export function decideFill(input: FillDecisionInput): FillDecision {
   // Never hand out a step this site already got (servers refuse replayed codes).
   let step = Math.max(current, lastStep + 1);
   if ((step + 1) * periodMs - input.now < input.freshnessSeconds * 1000) step += 1;
+  if (step === input.refusedStep?.get(account.id)) step += 1;
   if (step > current) {
     // A code is never handed out before its period has started: whoever holds it early could use it later. The
     // frame asks again when the wait is over; a wait never reaches past the next period's start.

@@ -2,6 +2,7 @@ import { PortalError } from '../errors';
 import type { DecisionReport, FillAnswer } from '../messages';
 import { findOtpFields, fillOtpField, firstInput, inputsOf, type NoMatch, type OtpFieldMatch } from '../fill/content-api';
 import { describeFieldForLog } from './decision-reporter';
+import { collectNotices } from './notices';
 import { reportSubmission, watchSubmission } from './watch-submission';
 import { addButton, addText, createShadowPanel, type PanelSide, type ShadowPanel } from '../page-ui/shadow-panel';
 
@@ -14,6 +15,8 @@ export interface FillChannel {
   openPopup(): Promise<boolean>;
   /** Tells the background the filled code was submitted (it is now used at this site). */
   submitted(): Promise<void>;
+  /** After a submission the page shows notices: the background says whether the portal refused the code, and what now. */
+  refused?(emptied: boolean): Promise<FillAnswer>;
   /** Records what was decided about a field, for the diagnostics log (a no-op unless it is switched on). */
   report?(decision: DecisionReport): void;
 }
@@ -33,7 +36,11 @@ const OUTCOME: Record<FillAnswer['status'], DecisionReport['outcome']> = {
   locked: 'locked',
   none: 'no-account',
   disabled: 'disabled',
+  unexplained: 'failed',
 };
+
+/** When, after a submission on a page that stays loaded, to look for the portal refusing the code. */
+const REFUSAL_LOOKS_MS = [1500, 3000, 5000, 8000];
 
 /**
  * Detects the OTP field in this frame and fills it with the code the background hands out. Each field is
@@ -75,8 +82,19 @@ export function createFillController(channel: FillChannel, doc: Document = docum
     report(match, {
       outcome: OUTCOME[answer.status],
       reason: setup ? `setup:${answer.status}` : answer.status,
-      detail: answer.status === 'wait' ? 'The code is asked for again when its period starts.' : `The background answered "${answer.status}".`,
+      // What the person is told, when the answer says something (a refusal recovered from, or not).
+      detail:
+        (answer as { notice?: string }).notice ??
+        (answer as { message?: string }).message ??
+        (answer.status === 'wait' ? 'The code is asked for again when its period starts.' : `The background answered "${answer.status}".`),
     });
+    // Something beside the field: a refusal nothing explains, or why a code follows a refused one.
+    const tell = (text: string) =>
+      showPanel('Portal Authenticator', anchor, (p) => {
+        addText(p.body, text, 'text');
+        addButton(p.body, 'Dismiss', closePanel);
+      });
+    if (answer.status === 'unexplained') return tell(answer.message);
     if (setup && answer.status === 'none' && trigger === 'manual') {
       showPanel('Nothing to fill', anchor, (p) => {
         addText(p.body, 'This page sets up a new authenticator. Add its QR code first (Scan QR in the toolbar); its first code is filled here then.', 'text');
@@ -85,10 +103,10 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       return;
     }
     if (answer.status === 'wait') {
-      const why = answer.replayWait ? 'This site already got the current code; filling the next one' : 'Waiting for a fresh code';
+      const why = answer.notice ?? (answer.replayWait ? 'This site already got the current code; filling the next one' : 'Waiting for a fresh code');
       const fillAt = Date.now() + answer.waitMs;
       let countdown: HTMLElement | undefined;
-      const tell = () => {
+      const count = () => {
         if (countdown) countdown.textContent = `${why} in ${Math.max(1, Math.ceil((fillAt - Date.now()) / 1000))} s.`;
       };
       // Beside the field where there is room, so the form's own buttons stay visible and usable.
@@ -97,13 +115,13 @@ export function createFillController(channel: FillChannel, doc: Document = docum
         anchor,
         (p) => {
           countdown = addText(p.body, '', 'muted');
-          tell();
+          count();
           addButton(p.body, 'Cancel', closePanel);
         },
         'beside',
       );
       const waitingPanel = panel;
-      const ticker = setInterval(tell, 1000);
+      const ticker = setInterval(count, 1000);
       await new Promise((resolve) => setTimeout(resolve, answer.waitMs));
       clearInterval(ticker);
       if (panel !== waitingPanel) return; // cancelled
@@ -118,12 +136,24 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       return apply(match, next, trigger, again, setup);
     }
     if (answer.status === 'fill') {
+      // After a submission, a page that stays loaded may show the portal refusing the code: the background judges.
+      const sent = () => {
+        void channel.submitted();
+        for (const ms of REFUSAL_LOOKS_MS) {
+          setTimeout(() => {
+            const input = firstInput(match);
+            if (input.isConnected && (!input.value || collectNotices(doc).length))
+              void channel.refused?.(!input.value).then((next) => void (next.status !== 'none' && apply(match, next, trigger, again, setup)));
+          }, ms);
+        }
+      };
       // Listen before filling: a widget may submit the moment its last box is filled.
-      const stop = watchSubmission(inputsOf(match), () => void channel.submitted(), doc, answer.counterBased);
+      const stop = watchSubmission(inputsOf(match), sent, doc, answer.counterBased);
       try {
         const result = await fillOtpField(match, answer.code, { submit: answer.submit });
         // The extension's own submit click is no trusted event: it is reported here, once per page load or gesture.
-        if (result.submitted !== 'no' && !stop()) reportSubmission(doc, () => void channel.submitted());
+        if (result.submitted !== 'no' && !stop()) reportSubmission(doc, sent);
+        if (answer.notice) tell(answer.notice);
       } catch (error) {
         // A field that does not fit the code (wrong box count, removed from the page): say so, never guess.
         stop();

@@ -74,4 +74,49 @@ describe('createReplayGuard', () => {
       expect(await g.confirmSubmitted('8:0', SITE)).toBeUndefined();
     });
   });
+
+  describe('submissions and refusals', () => {
+    const SITE = 'https://portal.example.com';
+
+    it('a submission is handed out once, only to its site and page, and only while it is recent', async () => {
+      let now = 1_000_000;
+      const g = createReplayGuard(fakeBrowser.storage.session, () => now);
+      for (const [site, path, later, fits] of [
+        [SITE, '/mfa', 1_000, true],
+        ['https://evil.example.net', '/mfa', 1_000, false],
+        [SITE, '/other', 1_000, false],
+        [SITE, '/mfa', 20_000, false],
+      ] as const) {
+        await g.handOut('7:0', SITE, 'a', 500, 'totp', 47);
+        await g.confirmSubmitted('7:0', SITE, '/mfa');
+        now += later;
+        const taken = await g.takeSubmission('7:0', site, 15_000, path);
+        expect(taken, `${site}${path} after ${later} ms`).toEqual(fits ? expect.objectContaining({ step: 500, offsetSeconds: 47, path: '/mfa' }) : undefined);
+        expect(await g.takeSubmission('7:0', SITE, 15_000)).toBeUndefined(); // once
+      }
+    });
+
+    it('a refused step no longer counts as received (the one before is restored), and is remembered as refused', async () => {
+      const g = guard();
+      await g.record(SITE, 'a', 480);
+      await g.handOut('7:0', SITE, 'a', 500);
+      await g.confirmSubmitted('7:0', SITE, '/mfa');
+      expect((await g.stepsFor(SITE)).get('a')).toBe(500);
+      const submission = await g.takeSubmission('7:0', SITE, 15_000);
+      expect(submission?.previous).toBe(480);
+      await g.markRefused(submission!);
+      expect((await g.stepsFor(SITE)).get('a')).toBe(480);
+      expect((await g.refusalsFor(SITE)).get('a')).toMatchObject({ step: 500 });
+    });
+
+    it('a refusal does not lower a step the site received since', async () => {
+      const g = guard();
+      await g.handOut('7:0', SITE, 'a', 500);
+      await g.confirmSubmitted('7:0', SITE, '/mfa');
+      const submission = await g.takeSubmission('7:0', SITE, 15_000);
+      await g.record(SITE, 'a', 502);
+      await g.markRefused(submission!);
+      expect((await g.stepsFor(SITE)).get('a')).toBe(502);
+    });
+  });
 });

@@ -22,6 +22,16 @@ const { createFillController } = await import('../../src/content/fill-controller
 let roots: ShadowRoot[] = [];
 const attachShadow = Element.prototype.attachShadow;
 
+/** Keeps a handle on each shadow root the panels attach (afterEach puts attachShadow back). */
+function capturePanels(): void {
+  roots = [];
+  Element.prototype.attachShadow = function (init) {
+    const root = attachShadow.call(this, init);
+    roots.push(root);
+    return root;
+  };
+}
+
 function panelButtons(): HTMLButtonElement[] {
   const root = roots.at(-1);
   return root?.host.isConnected ? [...root.querySelectorAll('button')] : [];
@@ -58,12 +68,7 @@ const FILL: FillAnswer = { status: 'fill', code: '287082', label: 'Acme', submit
 
 describe('the locked hint', () => {
   beforeEach(() => {
-    roots = [];
-    Element.prototype.attachShadow = function (init) {
-      const root = attachShadow.call(this, init);
-      roots.push(root);
-      return root;
-    };
+    capturePanels();
     document.body.innerHTML = '<form><label for="otp">One-time code</label><input id="otp" name="otp"><button>Sign in</button></form>';
     vi.useFakeTimers();
   });
@@ -169,12 +174,7 @@ describe('the locked hint', () => {
 
 describe('a wait answer', () => {
   beforeEach(() => {
-    roots = [];
-    Element.prototype.attachShadow = function (init) {
-      const root = attachShadow.call(this, init);
-      roots.push(root);
-      return root;
-    };
+    capturePanels();
     document.body.innerHTML = '<form><label for="otp">One-time code</label><input id="otp" name="otp"><button>Sign in</button></form>';
     vi.useFakeTimers();
   });
@@ -227,5 +227,65 @@ describe('submissions after a fill', () => {
     Object.defineProperty(click, 'isTrusted', { value: true });
     document.querySelector('button')!.dispatchEvent(click);
     expect(fake.submitted).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the portal answers a submitted code, on a page that stays loaded', () => {
+  const NOTICE = "The portal refused the code: this computer's clock is 47 s behind. The corrected code is filled.";
+  const CORRECTED: FillAnswer = { ...FILL, code: '359152', notice: NOTICE };
+  beforeEach(() => {
+    capturePanels();
+    document.body.innerHTML =
+      '<form><label for="otp">One-time code</label><input id="otp" name="otp"><p role="alert" id="error"></p><button>Sign in</button></form>';
+    document.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    Element.prototype.attachShadow = attachShadow;
+    vi.useRealTimers();
+  });
+
+  /** Fills, then submits with a person's click; `refused` is the background's answer to what the page shows next. */
+  async function fillAndSubmit(refused: FillAnswer) {
+    const fake = { ...channel([FILL]), refused: vi.fn(async () => refused) };
+    const scanning = createFillController(fake, document).scan();
+    await vi.advanceTimersByTimeAsync(1_000); // filling uses timers
+    await scanning;
+    // A person's press: pointer down, then the click (one submission is reported per page load or per person's action).
+    for (const type of ['pointerdown', 'click']) {
+      const event = new MouseEvent(type, { bubbles: true });
+      Object.defineProperty(event, 'isTrusted', { value: true });
+      document.querySelector('button')!.dispatchEvent(event);
+    }
+    expect(fake.submitted).toHaveBeenCalledOnce();
+    return fake;
+  }
+  const field = () => document.querySelector<HTMLInputElement>('#otp')!;
+
+  it('an error the portal shows is passed to the background, and the corrected code it answers is filled with its notice', async () => {
+    const fake = await fillAndSubmit(CORRECTED);
+    document.querySelector('#error')!.textContent = 'Invalid two-factor code.';
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(fake.refused).toHaveBeenCalledWith(false);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(field().value).toBe('359152');
+    expect(panelText()).toContain(NOTICE);
+  });
+
+  it('the field emptied with no text is passed on as such; a refusal nothing explains is said, and nothing is filled', async () => {
+    const fake = await fillAndSubmit({ status: 'unexplained', message: 'The portal refused the code, and nothing explains it.' });
+    field().value = '';
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(fake.refused).toHaveBeenCalledWith(true);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(field().value).toBe('');
+    expect(panelText()).toContain('nothing explains it');
+  });
+
+  it('a page that shows nothing and keeps the code is not asked about', async () => {
+    const fake = await fillAndSubmit(CORRECTED);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(fake.refused).not.toHaveBeenCalled();
+    expect(field().value).toBe('287082');
   });
 });

@@ -36,7 +36,9 @@ export function checkCode(state: PortalState, user: PortalUser, code: string): {
   if (user.locked) return { ok: false, locked: true };
   if (code.trim() === '') return { ok: false, locked: false, message: AUTH_MESSAGES.missingCode };
   if (user.totpSecret === null) return fail(user, AUTH_MESSAGES.badCode);
-  const result = checkTotpCode(user.totpSecret, code, user.lastUsedStep, state.now());
+  const at = state.now();
+  const result = checkTotpCode(user.totpSecret, code, user.lastUsedStep, at);
+  state.codeChecks.push({ email: user.email, ok: result.ok, at });
   if (!result.ok) return fail(user, result.reason === 'replayed' ? AUTH_MESSAGES.replayedCode : AUTH_MESSAGES.badCode);
   user.lastUsedStep = result.step;
   return { ok: true };

@@ -17,6 +17,10 @@
  *                   hidden input#otp-value[name=otp], button#verify
  *   /console/enrol  img#totp-qr, code#totp-key, form#enrol-form[data-digit-form] with the same six boxes
  *   /home, /console/home  h1 "Welcome, <email>", #signed-in-as, form#logout-form button#logout
+ *
+ * Clock skew (demo mode): `?skew=-47` on any address sets the portal's clock 47 s behind real time (`?skew=0` sets it
+ * right); codes are checked by that clock and every response's `Date` header tells it, like a server whose clock
+ * drifted. `GET /api/code-checks` lists the codes checked and whether they were accepted.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,7 +31,7 @@ import { adminRoutes } from './routes/admin';
 import { apiRoutes } from './routes/api';
 import { classicRoutes } from './routes/classic';
 import { consoleRoutes } from './routes/console';
-import { createPortalState, seedDemoUsers, type PortalState } from './state';
+import { createPortalState, MAX_SKEW_SECONDS, seedDemoUsers, type PortalState } from './state';
 
 export type { PortalState, PortalUser, OutboxMessage, PortalFlow } from './state';
 
@@ -39,7 +43,7 @@ export interface PortalOptions {
   host?: string;
   /** Seed alice@example.com (classic, MFA off) and bob@example.com (console, MFA pending); default false. */
   seed?: boolean;
-  /** Clock used to check codes, for tests that need exact time steps. */
+  /** Real time for the portal (its clock adds any skew), for tests that need exact time steps. */
   now?: () => number;
 }
 
@@ -83,9 +87,29 @@ function sendError(ctx: RequestContext, status: number, message: string): void {
   sendHtml(ctx.res, status, renderMessagePage(status === 404 ? 'Page not found' : 'Request refused', message, { href: '/', label: 'Back to the portal' }));
 }
 
+/** `?skew=N` (whole seconds, at most an hour either way) puts the portal's clock N seconds off real time. */
+function applySkew(ctx: RequestContext): void {
+  const raw = ctx.url.searchParams.get('skew');
+  if (raw === null) return;
+  const seconds = Number(raw);
+  if (!/^-?\d+$/.test(raw) || Math.abs(seconds) > MAX_SKEW_SECONDS) {
+    throw new BadRequest(`"skew" must be a whole number of seconds from -${MAX_SKEW_SECONDS} to ${MAX_SKEW_SECONDS}, e.g. ?skew=-47.`);
+  }
+  ctx.state.skewSeconds = seconds;
+}
+
 async function handleRequest(ctx: RequestContext): Promise<void> {
+  try {
+    applySkew(ctx);
+  } catch (error) {
+    return sendError(ctx, 400, error instanceof Error ? error.message : 'Bad request.');
+  }
+  // A skewed portal tells its own time on every answer, as a server whose clock drifted does.
+  if (ctx.state.skewSeconds !== 0) ctx.res.setHeader('Date', new Date(ctx.state.now()).toUTCString());
   const matches = ROUTES.map((route) => ({ route, match: route.pattern.exec(ctx.url.pathname) })).filter((m) => m.match);
-  const hit = matches.find((m) => m.route.method === ctx.req.method);
+  // HEAD is answered as GET without the body (Node leaves it out): clocks are compared with HEAD requests.
+  const method = ctx.req.method === 'HEAD' ? 'GET' : ctx.req.method;
+  const hit = matches.find((m) => m.route.method === method);
   if (!hit?.match) {
     return matches.length ? sendError(ctx, 405, 'That page does not accept this kind of request.') : sendError(ctx, 404, 'There is no page at this address.');
   }

@@ -50,9 +50,24 @@ export interface PortalState {
   sessions: Map<string, PortalSession>;
   /** Single-use password reset tokens → email. */
   resetTokens: Map<string, string>;
-  /** The clock used to check codes; tests may replace it. */
+  /** The clock used to check codes (and sent as the `Date` header when skewed); tests may replace it. */
   now: () => number;
+  /** Seconds the portal's clock is off real time (`?skew=-47` on any page): a server whose clock drifted. */
+  skewSeconds: number;
+  /** Every code check, in order, for tests to see what the portal received and answered. */
+  codeChecks: CodeCheckRecord[];
 }
+
+/** One code the portal checked. */
+export interface CodeCheckRecord {
+  email: string;
+  ok: boolean;
+  /** The portal's own clock when it checked. */
+  at: number;
+}
+
+/** The largest clock skew the demo accepts, in seconds. */
+export const MAX_SKEW_SECONDS = 3600;
 
 /** Failed passwords or codes after which an account is locked. */
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -61,12 +76,23 @@ export const MAX_FAILED_ATTEMPTS = 5;
 export const DEMO_PASSWORD = 'correct horse battery staple';
 
 /** An empty portal. */
-export function createPortalState(now: () => number = Date.now): PortalState {
-  return { users: new Map(), outbox: [], sessions: new Map(), resetTokens: new Map(), now };
+export function createPortalState(realNow: () => number = Date.now): PortalState {
+  const state: PortalState = {
+    users: new Map(),
+    outbox: [],
+    sessions: new Map(),
+    resetTokens: new Map(),
+    now: () => realNow() + state.skewSeconds * 1000,
+    skewSeconds: 0,
+    codeChecks: [],
+  };
+  return state;
 }
 
-/** Forgets every user, email, session and token (the clock stays). */
+/** Forgets every user, email, session, token and code check, and sets the clock right (the clock function stays). */
 export function clearPortalState(state: PortalState): void {
+  state.skewSeconds = 0;
+  state.codeChecks.length = 0;
   state.users.clear();
   state.outbox.length = 0;
   state.sessions.clear();

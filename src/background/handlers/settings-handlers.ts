@@ -1,27 +1,19 @@
-import { ProtocolError } from '../../errors';
 import { normalizeOrigin } from '../../sites/origin-binding';
-import { judgeClockOffset } from '../clock-check';
+import { measureClock } from '../clock-check';
+import { createClockOffsets, MAX_APPLIED_OFFSET_SECONDS } from '../clock-offsets';
 import { act, query, type Handlers } from './handler-types';
 
-/** Settings and the clock check. Extension pages only. */
-export const settingsHandlers: Pick<Handlers, 'settings.get' | 'settings.set' | 'clock.check'> = {
+/** Settings, the clock check and the clock offsets kept for portals. Extension pages only. */
+export const settingsHandlers: Pick<Handlers, 'settings.get' | 'settings.set' | 'clock.check' | 'clock.offsets'> = {
   'settings.get': query(async (_r, { settings }) => settings.effective()),
   'settings.set': act(async ({ settings: patch }, { settings }) => settings.set(patch)),
-  'clock.check': act(async ({ origin }, { now }) => {
+  'clock.check': act(async ({ origin }, { now, browser }) => {
     const site = normalizeOrigin(origin);
-    const sentAt = now();
-    let response: Response;
-    try {
-      response = await fetch(site, { method: 'HEAD', cache: 'no-store', credentials: 'omit' });
-    } catch {
-      throw new ProtocolError('clock/unreachable', `Could not reach ${site}. Check the address and your connection.`);
-    }
-    const receivedAt = now();
-    const header = response.headers.get('date') ?? '';
-    const serverMs = Date.parse(header);
-    if (Number.isNaN(serverMs)) {
-      throw new ProtocolError('clock/no-date', `${site} did not send its time (no Date header), so the clock cannot be compared.`);
-    }
-    return { ...judgeClockOffset(serverMs, sentAt, receivedAt), serverDate: header };
+    const reading = await measureClock(site, now);
+    // A portal whose codes are already corrected follows the newest check ("until a new check says otherwise").
+    const offsets = createClockOffsets(browser.storage.local);
+    if ((await offsets.has(site)) && Math.abs(reading.offsetSeconds) <= MAX_APPLIED_OFFSET_SECONDS) await offsets.keep(site, reading.offsetSeconds, now());
+    return reading;
   }),
+  'clock.offsets': query(async (_r, { browser }) => ({ offsets: await createClockOffsets(browser.storage.local).list() })),
 };

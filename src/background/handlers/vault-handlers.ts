@@ -3,6 +3,7 @@ import { ProtocolError } from '../../errors';
 import { hasVaultCode, type VaultAccount } from '../../vault';
 import type { VaultOverview } from '../../messages';
 import { toAccountView, toCodeView } from '../account-view';
+import { createClockOffsets } from '../clock-offsets';
 import { tellTabsUnlocked } from '../tell-tabs-unlocked';
 import type { BackgroundContext } from '../context';
 import { act, query, rebind, type Handlers } from './handler-types';
@@ -18,7 +19,7 @@ async function policyStrength(context: BackgroundContext, passphrase: string) {
  * The state, and when unlocked the accounts with the codes of the first `codesFor` of them, from one reading of
  * the vault and the key (side by side): its refusal says which state it is in when it is not unlocked.
  */
-async function overview({ vault, now }: Pick<BackgroundContext, 'vault' | 'now'>, codesFor: number | undefined): Promise<VaultOverview> {
+async function overview({ vault, now, browser }: Pick<BackgroundContext, 'vault' | 'now' | 'browser'>, codesFor: number | undefined): Promise<VaultOverview> {
   if (codesFor !== undefined && !(Number.isInteger(codesFor) && codesFor >= 0)) {
     throw new ProtocolError('protocol/bad-request', 'codesFor must be a whole number of accounts.');
   }
@@ -38,6 +39,7 @@ async function overview({ vault, now }: Pick<BackgroundContext, 'vault' | 'now'>
     codes: withCodes.map((a) => toCodeView(a, at)),
     codesComplete: withCodes.length === accounts.length,
     now: at,
+    clockOffsets: await createClockOffsets(browser.storage.local).list(),
   };
 }
 

@@ -43,6 +43,9 @@ export const apiRoutes: Routes = {
 
   'GET /api/outbox': (ctx) => sendJson(ctx.res, 200, ctx.state.outbox),
 
+  /** The codes the portal checked, in order: `[{email, ok, at}]` (`at` is the portal's own, possibly skewed, clock). */
+  'GET /api/code-checks': (ctx) => sendJson(ctx.res, 200, ctx.state.codeChecks),
+
   'GET /api/users/:email': (ctx, params) => {
     const user = requireUser(ctx, params.email);
     if (user) sendJson(ctx.res, 200, describeUser(user));
