@@ -28,6 +28,7 @@ export const ACTIVITY_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(
   'export.backup',
   'export.uris',
   'export.migration',
+  'export.aegis',
   'settings.set',
   'qr.scanTab',
   'qr.acceptScan',
