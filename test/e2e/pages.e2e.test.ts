@@ -144,7 +144,7 @@ describe('popup and options pages in chromium', () => {
       // Names the line (today "Item 2") and why: the key has a character base32 does not allow.
       expect(skipped[0]).toMatch(/not allowed/);
       await press(options, 'import-commit');
-      expect(await textOf(options, 'import-result')).toMatch(/2 added/);
+      expect(await textOf(options, 'import-result')).toMatch(/Added 2 of 2/);
       expect((await session.request({ type: 'accounts.list' })).accounts).toHaveLength(6);
     });
 
