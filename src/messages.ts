@@ -47,6 +47,8 @@ export type VaultOverview =
       /** Whether `codes` covers every account; if not, the page asks `accounts.codes` for the rest. */
       codesComplete: boolean;
       now: number;
+      /** Accounts added since the last backup, for the popup's quiet reminder (0 when dismissed a while ago). */
+      unbackedAccounts?: number;
     };
 
 /** User settings; not secret, stored in plain `storage.local`. */
@@ -183,6 +185,8 @@ export type PageRequest =
   | { type: 'export.uris'; ids?: string[] }
   | { type: 'export.migration'; ids?: string[] }
   | { type: 'export.aegis'; passphrase: string }
+  | { type: 'backup.reminder' }
+  | { type: 'backup.dismissReminder' }
   | { type: 'settings.get' }
   | { type: 'settings.set'; settings: Partial<Settings> }
   | { type: 'qr.scanTab'; tabId?: number }
@@ -237,6 +241,9 @@ export interface Responses {
   'export.uris': { uris: string[] };
   'export.migration': { uris: string[]; refused: Array<{ label: string; reason: string }> };
   'export.aegis': { text: string; filename: string };
+  /** Accounts added since the last backup (0 when there are none or the reminder was dismissed a while ago). */
+  'backup.reminder': { count: number };
+  'backup.dismissReminder': { ok: true };
   'settings.get': EffectiveSettings;
   'settings.set': EffectiveSettings;
   'qr.scanTab': ScanReport;

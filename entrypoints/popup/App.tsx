@@ -9,7 +9,7 @@ import { VaultView, type Preload } from './vault-view';
 
 function preloadOf(overview: VaultOverview | undefined): Preload | undefined {
   if (overview?.state !== 'unlocked') return undefined;
-  return { accounts: overview.accounts, codes: { codes: overview.codes, now: overview.now }, codesComplete: overview.codesComplete };
+  return { accounts: overview.accounts, codes: { codes: overview.codes, now: overview.now }, codesComplete: overview.codesComplete, unbackedAccounts: overview.unbackedAccounts };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { BackupReminderLine } from './backup-reminder-line';
 import type { AccountView, Responses } from '../../src/messages';
 import { AccountList } from '../../src/ui/account-list';
 import { labelAccount } from '../../src/ui/account-row';
@@ -27,6 +28,7 @@ export interface Preload {
   /** Codes of the first rows at least; `codesComplete` says whether they cover every account. */
   codes: Responses['accounts.codes'];
   codesComplete: boolean;
+  unbackedAccounts?: number;
 }
 
 function sortAccounts(accounts: AccountView[]): AccountView[] {
@@ -178,6 +180,7 @@ export function VaultView({ onLocked, preload }: { onLocked: () => void; preload
             onEdit={(account) => setView({ kind: 'edit', id: account.id })}
           />
         ) : null}
+        {view.kind === 'list' && accounts ? <BackupReminderLine accountCount={accounts.length} initial={preload ? (preload.unbackedAccounts ?? 0) : undefined} /> : null}
         {view.kind === 'add' ? <AddView tab={tab} onDone={reload} /> : null}
         {editing && accounts ? (
           <EditAccount

@@ -29,6 +29,7 @@ export const ACTIVITY_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(
   'export.uris',
   'export.migration',
   'export.aegis',
+  'backup.dismissReminder',
   'settings.set',
   'qr.scanTab',
   'qr.acceptScan',

@@ -5,6 +5,7 @@ import { decodeBase64 } from '../../otp/base64';
 import { checkPassphraseAgainstPolicy, effectiveKdfParams, effectiveMinPassphraseLength, requirePlainExportAllowed } from '../../policy';
 import { encryptBackup, type VaultAccount } from '../../vault';
 import { encodeUtf8 } from '../../vault/bytes';
+import { backupReminder, dismissBackupReminder, recordBackup } from '../backup-reminder';
 import { isSameAccount } from '../collect-accounts';
 import type { BackgroundContext } from '../context';
 import { labelAccount } from '../fill-decision';
@@ -49,7 +50,7 @@ async function selectAccounts(context: BackgroundContext, ids: string[] | undefi
 }
 
 /** Import (preview, then commit) and export in every supported format. Extension pages only. */
-export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit' | 'export.backup' | 'export.uris' | 'export.migration' | 'export.aegis'> = {
+export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit' | 'export.backup' | 'export.uris' | 'export.migration' | 'export.aegis' | 'backup.reminder' | 'backup.dismissReminder'> = {
   'import.preview': async ({ text, file, backupPassphrase }, context) => {
     const { accounts, skipped, format } = await readImport(text, file, backupPassphrase);
     const existing = await context.vault.list();
@@ -91,6 +92,7 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
       minPassphraseLength: effectiveMinPassphraseLength(policy),
     });
     const date = new Date(context.now()).toISOString().slice(0, 10);
+    await recordBackup(context);
     return { text, filename: `portal-authenticator-backup-${date}.json` };
   },
   'export.uris': async ({ ids }, context) => {
@@ -117,6 +119,13 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
     // A file of every secret in the clear: asked for by whoever knows the vault's passphrase, not whoever finds it open.
     await context.vault.verifyPassphrase(passphrase);
     const date = new Date(context.now()).toISOString().slice(0, 10);
-    return { text: formatAegisJson(await context.vault.list()), filename: `aegis-export-plain-${date}.json` };
+    const text = formatAegisJson(await context.vault.list());
+    await recordBackup(context);
+    return { text, filename: `aegis-export-plain-${date}.json` };
+  },
+  'backup.reminder': async (_r, context) => backupReminder(context),
+  'backup.dismissReminder': async (_r, context) => {
+    await dismissBackupReminder(context);
+    return { ok: true };
   },
 };

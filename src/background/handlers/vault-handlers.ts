@@ -1,4 +1,5 @@
 import { checkPassphraseAgainstPolicy, effectiveKdfParams, effectiveMinPassphraseLength } from '../../policy';
+import { countUnbackedAccounts, readBackupRecord } from '../backup-reminder';
 import { ProtocolError } from '../../errors';
 import { hasVaultCode, type VaultAccount } from '../../vault';
 import type { VaultOverview } from '../../messages';
@@ -18,7 +19,8 @@ async function policyStrength(context: BackgroundContext, passphrase: string) {
  * The state, and when unlocked the accounts with the codes of the first `codesFor` of them, from one reading of
  * the vault and the key (side by side): its refusal says which state it is in when it is not unlocked.
  */
-async function overview({ vault, now }: Pick<BackgroundContext, 'vault' | 'now'>, codesFor: number | undefined): Promise<VaultOverview> {
+async function overview(context: BackgroundContext, codesFor: number | undefined): Promise<VaultOverview> {
+  const { vault, now } = context;
   if (codesFor !== undefined && !(Number.isInteger(codesFor) && codesFor >= 0)) {
     throw new ProtocolError('protocol/bad-request', 'codesFor must be a whole number of accounts.');
   }
@@ -38,6 +40,7 @@ async function overview({ vault, now }: Pick<BackgroundContext, 'vault' | 'now'>
     codes: withCodes.map((a) => toCodeView(a, at)),
     codesComplete: withCodes.length === accounts.length,
     now: at,
+    unbackedAccounts: countUnbackedAccounts(accounts, await readBackupRecord(context), at),
   };
 }
 
