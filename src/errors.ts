@@ -22,6 +22,9 @@ export class VaultError extends PortalError {}
 /** A request the background refuses: wrong sender, unknown message, bad arguments. */
 export class ProtocolError extends PortalError {}
 
+/** A file to import that cannot be read: unknown format, wrong password, too costly to open, damaged. */
+export class ImportError extends PortalError {}
+
 /** QR capture problems: nothing found, not an authenticator code, cannot read the page. */
 export class QrError extends PortalError {}
 

@@ -56,6 +56,8 @@ export type VaultOverview =
       now: number;
       /** Portals whose codes follow their own clock (see `clock.offsets`). */
       clockOffsets?: ClockOffsetView[];
+      /** Accounts added since the last backup, for the popup's quiet reminder (0 when dismissed a while ago). */
+      unbackedAccounts?: number;
     };
 
 /** User settings; not secret, stored in plain `storage.local`. */
@@ -107,8 +109,22 @@ export interface ImportPreview {
     matchRegistrableDomain?: boolean;
   }>;
   skipped: Array<{ label: string; reason: string }>;
+  /** The format recognised from the file's contents (e.g. `aegis`, `bitwarden-csv`, `otpauth-lines`). */
+  format?: string;
   /** Opaque token for `import.commit`; the parsed accounts wait in the background. */
   token: string;
+}
+
+/** What an import saved, checked by reading the vault back after the save. */
+export interface ImportOutcome {
+  added: number;
+  skipped: number;
+  /** How many accounts the preview promised. */
+  promised: number;
+  /** Whether every promised account was found in the vault read back after saving, with the same key and settings. */
+  verified: boolean;
+  /** Labels of promised accounts not found after saving (empty when verified). */
+  missing: string[];
 }
 
 /** Outcome of a fill request from a content script. */
@@ -173,11 +189,22 @@ export type PageRequest =
   | { type: 'accounts.undoRemove'; undoToken: string }
   | { type: 'accounts.reorder'; ids: string[] }
   | { type: 'accounts.nextHotp'; id: string }
-  | { type: 'import.preview'; text: string; backupPassphrase?: string }
+  | {
+      type: 'import.preview';
+      /** Pasted links (or a pasted export file's text). */
+      text?: string;
+      /** A chosen file's bytes, base64: some formats are binary. Its format is recognised from these bytes. */
+      file?: string;
+      /** The password an encrypted file or backup was exported with. */
+      backupPassphrase?: string;
+    }
   | { type: 'import.commit'; token: string; sites: string[] }
   | { type: 'export.backup'; passphrase: string }
   | { type: 'export.uris'; ids?: string[] }
   | { type: 'export.migration'; ids?: string[] }
+  | { type: 'export.aegis'; passphrase: string }
+  | { type: 'backup.reminder' }
+  | { type: 'backup.dismissReminder' }
   | { type: 'settings.get' }
   | { type: 'settings.set'; settings: Partial<Settings> }
   | { type: 'qr.scanTab'; tabId?: number }
@@ -240,10 +267,14 @@ export interface Responses {
   'accounts.reorder': { ok: true };
   'accounts.nextHotp': { code: CodeView };
   'import.preview': ImportPreview;
-  'import.commit': { added: number; skipped: number };
+  'import.commit': ImportOutcome;
   'export.backup': { text: string; filename: string };
   'export.uris': { uris: string[] };
   'export.migration': { uris: string[]; refused: Array<{ label: string; reason: string }> };
+  'export.aegis': { text: string; filename: string };
+  /** Accounts added since the last backup (0 when there are none or the reminder was dismissed a while ago). */
+  'backup.reminder': { count: number };
+  'backup.dismissReminder': { ok: true };
   'settings.get': EffectiveSettings;
   'settings.set': EffectiveSettings;
   'qr.scanTab': ScanReport;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { BackupReminderLine } from './backup-reminder-line';
 import type { AccountView, ClockOffsetView, Responses } from '../../src/messages';
 import { AccountList } from '../../src/ui/account-list';
 import { labelAccount } from '../../src/account-label';
@@ -30,6 +31,7 @@ export interface Preload {
   codes: Responses['accounts.codes'];
   codesComplete: boolean;
   clockOffsets: ClockOffsetView[];
+  unbackedAccounts?: number;
 }
 
 /** The unlocked popup: header actions, the account list, and the add / edit screens. */
@@ -178,6 +180,7 @@ export function VaultView({ onLocked, preload }: { onLocked: () => void; preload
           />
         ) : null}
         {view.kind === 'list' ? <ClockNote preload={preload?.clockOffsets} /> : null}
+        {view.kind === 'list' && accounts ? <BackupReminderLine accountCount={accounts.length} initial={preload ? (preload.unbackedAccounts ?? 0) : undefined} /> : null}
         {view.kind === 'add' ? <AddView tab={tab} onDone={reload} /> : null}
         {editing && accounts ? (
           <EditAccount

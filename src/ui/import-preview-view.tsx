@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { ImportPreview } from '../messages';
+import type { ImportOutcome, ImportPreview } from '../messages';
 import { useClient } from './client-context';
 import { useAction } from './use-action';
 import { t } from './i18n';
+import { describeImportFormat } from './import-outcome';
 import { parseSiteLines } from './parse-sites';
 import { SitesField } from './sites-field';
 
@@ -10,7 +11,7 @@ import { SitesField } from './sites-field';
 export interface ImportPreviewViewProps {
   preview: ImportPreview;
   initialSites?: string;
-  onCommitted: (result: { added: number; skipped: number }) => void;
+  onCommitted: (outcome: ImportOutcome) => void;
   onCancel?: () => void;
 }
 
@@ -19,12 +20,14 @@ export function ImportPreviewView({ preview, initialSites = '', onCommitted, onC
   const client = useClient();
   const [sites, setSites] = useState(initialSites);
   const { busy, error, run } = useAction();
+  const typedSites = parseSiteLines(sites);
 
   const commit = () =>
     run(async () => onCommitted(await client.request({ type: 'import.commit', token: preview.token, sites: parseSiteLines(sites) })));
 
   return (
     <section class="stack import-preview" data-testid="import-preview-result" aria-label={t('import_preview_title')}>
+      {preview.format ? <p class="muted" data-testid="import-format">{t('import_format', describeImportFormat(preview.format))}</p> : null}
       <h3>{t('import_accepted_title', preview.accepted.length)}</h3>
       {preview.accepted.length > 0 ? (
         <ul class="plain" data-testid="import-accepted">
@@ -40,7 +43,12 @@ export function ImportPreviewView({ preview, initialSites = '', onCommitted, onC
                       ? t('import_bound_sites_domain', item.sites.join(', '))
                       : t('import_bound_sites', item.sites.join(', '))}
                 </div>
-              ) : null}
+              ) : (
+                // Nothing is bound silently: the sites typed below are shown against each account as they are typed.
+                <div class="muted" data-testid="import-accepted-binding">
+                  {typedSites.length > 0 ? t('import_will_bind', typedSites.join(', ')) : t('import_will_bind_nowhere')}
+                </div>
+              )}
             </li>
           ))}
         </ul>

@@ -297,6 +297,11 @@ export class VaultService {
     return true;
   }
 
+  /** Checks the vault's passphrase (before a plain export) without changing anything; throws vault/wrong-passphrase. */
+  async verifyPassphrase(passphrase: string): Promise<void> {
+    await this.openWithPassphrase(preparePassphrase(passphrase, 1));
+  }
+
   private openWithPassphrase(passphrase: string): Promise<Opened> {
     return loadGeneration(this.local, (stored) => openWithKey(stored, (parsed) => unwrapDataKey(parsed, passphrase)), mayFallBack);
   }

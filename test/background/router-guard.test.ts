@@ -62,6 +62,9 @@ function privilegedRequests(): PageRequest[] {
     { type: 'export.backup', passphrase: 'attacker passphrase' },
     { type: 'export.uris' },
     { type: 'export.migration' },
+    { type: 'export.aegis', passphrase: 'anything at all' },
+    { type: 'backup.reminder' },
+    { type: 'backup.dismissReminder' },
     { type: 'settings.get' },
     { type: 'settings.set', settings: { autoSubmit: true, freshnessSeconds: 0 } },
     { type: 'qr.scanTab', tabId: 7 },
@@ -73,7 +76,7 @@ function privilegedRequests(): PageRequest[] {
 describe('routeMessage: privileged requests from web pages', () => {
   it('lists every page request type in this test (and none of the content types)', () => {
     const types = privilegedRequests().map((r) => r.type);
-    expect(new Set(types).size).toBe(25);
+    expect(new Set(types).size).toBe(28);
     expect(types.filter((t) => CONTENT_REQUEST_TYPES.has(t))).toEqual([]);
   });
 

@@ -61,7 +61,7 @@ describe('import.preview and import.commit', () => {
     expect(JSON.stringify(preview)).not.toContain(fresh);
     expect(JSON.stringify(preview)).not.toContain('abc123');
 
-    expect(await ask(context(), { type: 'import.commit', token: preview.token, sites: ['portal.example.com'] })).toEqual({ added: 1, skipped: 0 });
+    expect(await ask(context(), { type: 'import.commit', token: preview.token, sites: ['portal.example.com'] })).toEqual({ added: 1, skipped: 0, promised: 1, verified: true, missing: [] });
     const { accounts } = await ask(context(), { type: 'accounts.list' });
     expect(accounts.map((a) => a.issuer)).toEqual(['JumpCloud', 'Slow', 'Bank', 'Acme']);
     expect(accounts[3]).toMatchObject({ accountName: 'dave', sites: ['https://portal.example.com'] });
@@ -128,7 +128,7 @@ describe('export', () => {
       { sites: ['https://slow.example.org'], matchRegistrableDomain: true },
       { sites: [], matchRegistrableDomain: false },
     ]);
-    expect(await ask(context(), { type: 'import.commit', token: preview.token, sites: ['https://ignored.example.com'] })).toEqual({ added: 3, skipped: 0 });
+    expect(await ask(context(), { type: 'import.commit', token: preview.token, sites: ['https://ignored.example.com'] })).toEqual({ added: 3, skipped: 0, promised: 3, verified: true, missing: [] });
     expect(await portableAccounts()).toEqual(before);
     expect(before[1]).toMatchObject({ sites: ['https://slow.example.org'], matchRegistrableDomain: true, code: oracleTotp(S.slow, T0 + 4_000, { period: 60, digits: 8, algorithm: 'SHA256' }) });
   });

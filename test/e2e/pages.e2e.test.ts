@@ -138,13 +138,15 @@ describe('popup and options pages in chromium', () => {
       await typeField(options, 'import-text', lines.join('\n'));
       await press(options, 'import-preview');
       await waitFor(options, 'import-preview-result');
-      expect(await textsOf(options, 'import-accepted-item')).toEqual(['Links One — one@example.com TOTP', 'Links Two — two@example.com TOTP']);
+      expect(await textsOf(options, 'import-accepted-item')).toEqual([expect.stringMatching(/^Links One — one@example\.com TOTP/), expect.stringMatching(/^Links Two — two@example\.com TOTP/)]);
+      // Each account says where it will be filled: nowhere until a site is typed.
+      expect(await textsOf(options, 'import-accepted-binding')).toEqual([expect.stringMatching(/^Bound to no site/), expect.stringMatching(/^Bound to no site/)]);
       const skipped = await textsOf(options, 'import-skipped-item');
       expect(skipped).toHaveLength(1);
       // Names the line (today "Item 2") and why: the key has a character base32 does not allow.
       expect(skipped[0]).toMatch(/not allowed/);
       await press(options, 'import-commit');
-      expect(await textOf(options, 'import-result')).toMatch(/2 added/);
+      expect(await textOf(options, 'import-result')).toMatch(/Added 2 of 2/);
       expect((await session.request({ type: 'accounts.list' })).accounts).toHaveLength(6);
     });
 

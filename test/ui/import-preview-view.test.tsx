@@ -101,3 +101,19 @@ describe('ImportPreviewView', () => {
     expect(byTestId(root, 'import-error')?.textContent).toBe('This import preview has expired; preview it again.');
   });
 });
+
+describe('ImportPreviewView: the format and the site each account will be bound to', () => {
+  beforeEach(() => useEnglishMessages());
+
+  it('names the recognised format and shows the typed sites against every account without bindings of its own', async () => {
+    const { client } = createFakeClient(() => ({ added: 0, skipped: 0, promised: 0, verified: true, missing: [] }));
+    const withBackupItem: ImportPreview = { ...preview, format: 'aegis-encrypted', accepted: [...preview.accepted, { issuer: 'Bank', accountName: 'x', type: 'totp', sites: ['https://bank.example'] }] };
+    const root = await mount(<ImportPreviewView preview={withBackupItem} onCommitted={() => {}} />, client);
+    expect(byTestId(root, 'import-format')?.textContent).toBe('Recognised as: Aegis (encrypted)');
+    const bindings = () => [...root.querySelectorAll('[data-testid="import-accepted-binding"]')].map((el) => el.textContent);
+    expect(bindings()).toEqual([expect.stringMatching(/Bound to no site/), expect.stringMatching(/Bound to no site/)]);
+    await typeInto(byTestId(root, 'import-sites'), 'https://portal.example.com\nhttps://sso.example.com');
+    expect(bindings()).toEqual(['Will be bound to: https://portal.example.com, https://sso.example.com', 'Will be bound to: https://portal.example.com, https://sso.example.com']);
+    expect(byTestId(root, 'import-accepted-sites')?.textContent).toBe('The file binds it to: https://bank.example');
+  });
+});

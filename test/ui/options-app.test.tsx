@@ -35,7 +35,7 @@ function createBackground(state: 'locked' | 'unlocked', policy: Partial<Effectiv
           token: 'tok',
         };
       case 'import.commit':
-        return { added: 1, skipped: 1 };
+        return { added: 1, skipped: 0, promised: 1, verified: true, missing: [] };
       case 'debug.decisions':
         return { recording, decisions: recording ? [decision] : [] };
       case 'debug.setRecording':
@@ -111,7 +111,7 @@ describe('options App', () => {
     byTestId<HTMLButtonElement>(root, 'import-commit')!.click();
     await settle();
     expect(calls.find((c) => c.type === 'import.commit')).toEqual({ type: 'import.commit', token: 'tok', sites: ['https://portal.acme.test'] });
-    expect(byTestId(root, 'import-result')?.textContent).toBe('Import finished: 1 added, 1 skipped.');
+    expect(byTestId(root, 'import-result')?.textContent).toBe('Added 1 of 1. Read back from the vault: every account is there.');
     expect(byTestId(root, 'version')?.textContent).toBe('Version 9.9.9');
   });
 

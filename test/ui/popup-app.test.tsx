@@ -133,6 +133,29 @@ describe('popup App', () => {
     expect(calls).toEqual([]);
   });
 
+  it('shows the quiet backup reminder the opening answer carries, opens the options on "Back up now", and goes on "Not now"', async () => {
+    const background = createBackground();
+    const { client, calls } = createFakeClient((request) => (request.type === 'backup.dismissReminder' ? { ok: true } : background.handler(request)));
+    const overview = { ...(background.handler({ type: 'vault.overview' }) as VaultOverview), unbackedAccounts: 3 } as VaultOverview;
+    const root = await mount(<App overview={overview} />, client);
+    await settle();
+    expect(byTestId(root, 'backup-reminder')?.textContent).toBe('3 accounts have no backup — Back up now Not now');
+    byTestId<HTMLButtonElement>(root, 'backup-dismiss')!.click();
+    await settle();
+    expect(calls).toEqual([{ type: 'backup.dismissReminder' }]);
+    expect(byTestId(root, 'backup-reminder')).toBeNull();
+  });
+
+  it('shows no backup reminder when every account has a backup', async () => {
+    const background = createBackground();
+    const { client } = createFakeClient(background.handler);
+    const overview = { ...(background.handler({ type: 'vault.overview' }) as VaultOverview), unbackedAccounts: 0 } as VaultOverview;
+    const root = await mount(<App overview={overview} />, client);
+    await settle();
+    expect(rowIds(root)).toEqual(['a', 'b', 'h']);
+    expect(byTestId(root, 'backup-reminder')).toBeNull();
+  });
+
   it('reveals a HOTP code on "Next code" and copies it on click', async () => {
     const { client, copied } = createFakeClient(createBackground().handler);
     const root = await mount(<App />, client);

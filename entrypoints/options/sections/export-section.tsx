@@ -6,6 +6,7 @@ import { useAction } from '../../../src/ui/use-action';
 import { downloadText } from '../../../src/ui/download-text';
 import { t } from '../../../src/ui/i18n';
 import { NewPassphraseFields, canSubmitNewPassphrase } from '../../../src/ui/new-passphrase-fields';
+import { ExportAegisBlock } from './export-aegis-block';
 import { ExportQrBlocks } from './export-qr-blocks';
 
 /** Encrypted backup download and otpauth links (secrets, shown only on request); QR exports below. */
@@ -82,6 +83,7 @@ export function ExportSection({ plainExportAllowed }: { plainExportAllowed: bool
           {urisError ? <p class="error" role="alert">{urisError}</p> : null}
         </div>
       ) : null}
+      {plainExportAllowed ? <ExportAegisBlock /> : null}
       {plainExportAllowed ? <ExportQrBlocks /> : null}
     </section>
   );

@@ -1,46 +1,60 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ImportPreview } from '../../../src/messages';
 import { useClient } from '../../../src/ui/client-context';
 import { decodeImageFile } from '../../../src/ui/decode-image-file';
 import { describeUiError } from '../../../src/ui/describe-ui-error';
 import { t } from '../../../src/ui/i18n';
+import { describeImportOutcome, readFileBase64 } from '../../../src/ui/import-outcome';
 import { ImportPreviewView } from '../../../src/ui/import-preview-view';
 import { Field, FilePicker } from '../../../src/ui/field';
 
-interface BackupFile {
+interface ChosenFile {
   name: string;
-  text: string;
+  /** The file's bytes, base64: its format is recognised from them in the background, never from its name. */
+  base64: string;
 }
 
 function appendLines(text: string, lines: string[]): string {
   return [text.trimEnd(), ...lines].filter(Boolean).join('\n');
 }
 
-/** Import otpauth links, Google Authenticator export QR images or links, or an encrypted backup, with a preview first. */
+/** Seconds a request has been running, counted once it passes one second (a key derivation being slow). */
+function useSlowSeconds(busy: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    setSeconds(0);
+    if (!busy) return;
+    const started = Date.now();
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 250);
+    return () => clearInterval(timer);
+  }, [busy]);
+  return seconds;
+}
+
+/** Import links, Google Authenticator export QR images, or an export file of another authenticator, with a preview first. */
 export function ImportSection({ onImported }: { onImported: () => void }) {
   const client = useClient();
   const [text, setText] = useState('');
-  const [backup, setBackup] = useState<BackupFile | undefined>(undefined);
-  const [backupPassphrase, setBackupPassphrase] = useState('');
+  const [file, setFile] = useState<ChosenFile | undefined>(undefined);
+  const [password, setPassword] = useState('');
   const [preview, setPreview] = useState<ImportPreview | undefined>(undefined);
   const [problems, setProblems] = useState<string[]>([]);
-  const [result, setResult] = useState('');
+  const [result, setResult] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const slowSeconds = useSlowSeconds(busy && file !== undefined);
 
-  const readTextFile = async (file: File) => {
-    const content = await file.text();
-    // An encrypted backup is JSON; anything else is read as links, one per line.
-    if (/\.json$/i.test(file.name) || content.trimStart().startsWith('{')) setBackup({ name: file.name, text: content });
-    else setText((current) => appendLines(current, content.split(/\r?\n/).map((l) => l.trim())));
+  const chooseFile = async (chosen: File) => {
+    setProblems([]);
+    setFile({ name: chosen.name, base64: await readFileBase64(chosen) });
   };
 
   const readImages = async (files: File[]) => {
     setBusy(true);
     const found: string[] = [];
     const failed: string[] = [];
-    for (const file of files) {
+    for (const image of files) {
       try {
-        found.push(await decodeImageFile(file, client.request));
+        found.push(await decodeImageFile(image, client.request));
       } catch (err) {
         failed.push(describeUiError(err));
       }
@@ -53,9 +67,11 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
   const runPreview = async () => {
     setBusy(true);
     setProblems([]);
-    setResult('');
+    setResult(undefined);
     try {
-      const request = backup ? { type: 'import.preview' as const, text: backup.text, backupPassphrase } : { type: 'import.preview' as const, text };
+      const request = file
+        ? { type: 'import.preview' as const, file: file.base64, ...(password ? { backupPassphrase: password } : {}) }
+        : { type: 'import.preview' as const, text };
       setPreview(await client.request(request));
     } catch (err) {
       setProblems([describeUiError(err)]);
@@ -67,36 +83,36 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
   const reset = () => {
     setPreview(undefined);
     setText('');
-    setBackup(undefined);
-    setBackupPassphrase('');
+    setFile(undefined);
+    setPassword('');
   };
 
   return (
     <section class="card" aria-labelledby="import-title">
       <h2 id="import-title">{t('import_title')}</h2>
-      <p>{t('import_intro')}</p>
+      <p>{t('import_intro_files')}</p>
       {preview ? (
         <ImportPreviewView
           preview={preview}
           onCancel={() => setPreview(undefined)}
-          onCommitted={({ added, skipped }) => {
+          onCommitted={(outcome) => {
             reset();
-            setResult(t('import_done', added, skipped));
+            setResult(describeImportOutcome(outcome));
             onImported();
           }}
         />
       ) : (
         <div class="stack">
-          {backup ? (
+          {file ? (
             <div class="stack narrow" data-testid="import-backup">
               <p>
-                {t('import_backup_chosen', backup.name)}{' '}
-                <button type="button" class="link" onClick={() => setBackup(undefined)}>
+                {t('import_file_chosen', file.name)}{' '}
+                <button type="button" class="link" onClick={() => setFile(undefined)}>
                   {t('remove')}
                 </button>
               </p>
-              <Field label={t('field_backup_passphrase')}>
-                <input type="password" autocomplete="off" data-testid="backup-passphrase" value={backupPassphrase} onInput={(e) => setBackupPassphrase(e.currentTarget.value)} />
+              <Field label={t('field_import_file_password')}>
+                <input type="password" autocomplete="off" data-testid="backup-passphrase" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
               </Field>
             </div>
           ) : (
@@ -106,16 +122,21 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
           )}
           <div class="file-row">
             <FilePicker
-              label={t('field_import_file')}
-              accept=".txt,.json,text/plain,application/json"
+              label={t('field_import_any_file')}
+              accept=""
               testId="import-file"
-              onFiles={([file]) => readTextFile(file!).catch((err) => setProblems([describeUiError(err)]))}
+              onFiles={([chosen]) => chooseFile(chosen!).catch((err) => setProblems([describeUiError(err)]))}
             />
             <FilePicker label={t('field_import_images')} accept="image/*" multiple testId="import-images" onFiles={(files) => void readImages(files)} />
           </div>
-          <button type="button" class="primary" data-testid="import-preview" disabled={busy || (backup ? !backupPassphrase : !text.trim())} onClick={runPreview}>
+          <button type="button" class="primary" data-testid="import-preview" disabled={busy || (file ? false : !text.trim())} onClick={runPreview}>
             {busy ? t('working') : t('import_preview_button')}
           </button>
+          {slowSeconds >= 1 ? (
+            <p class="muted" role="status" data-testid="import-progress">
+              {t('import_deriving', slowSeconds)}
+            </p>
+          ) : null}
         </div>
       )}
       {problems.map((problem, index) => (
@@ -123,7 +144,11 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
           {problem}
         </p>
       ))}
-      {result ? <p class="ok" role="status" data-testid="import-result">{result}</p> : null}
+      {result ? (
+        <p class={result.ok ? 'ok' : 'error'} role={result.ok ? 'status' : 'alert'} data-testid="import-result">
+          {result.text}
+        </p>
+      ) : null}
     </section>
   );
 }

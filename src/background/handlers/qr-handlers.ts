@@ -3,7 +3,7 @@ import type { OtpAccount } from '../../otp/types';
 import type { BackgroundToContent, ScanReport } from '../../messages';
 import { decodeImageDataUrl } from '../../qr/decode-image';
 import { scanTab, type ScanTabOptions } from '../../qr/scan-tab';
-import { collectAccounts, isSameAccount } from '../collect-accounts';
+import { collectAccounts, isSameAccount } from '../../import/collect-accounts';
 import type { BackgroundContext } from '../context';
 import type { SenderKind } from '../sender';
 import { parkPending, takePending } from '../pending';

@@ -1,35 +1,47 @@
 import { OtpError, ProtocolError } from '../../errors';
-import { formatMigrationUris, formatOtpauthUri, validateAccount } from '../../otp';
-import type { OtpAccount } from '../../otp/types';
+import { formatAegisJson, type ImportedAccount, type ParsedImport, readImportFile, readImportLines } from '../../import';
+import { formatMigrationUris, formatOtpauthUri } from '../../otp';
+import { decodeBase64 } from '../../otp/base64';
 import { checkPassphraseAgainstPolicy, effectiveKdfParams, effectiveMinPassphraseLength, requirePlainExportAllowed } from '../../policy';
-import { decryptBackup, encryptBackup, type VaultAccount } from '../../vault';
-import { collectAccounts, isSameAccount } from '../collect-accounts';
+import { encryptBackup, type VaultAccount } from '../../vault';
+import { encodeUtf8 } from '../../vault/bytes';
+import { backupReminder, dismissBackupReminder, recordBackup } from '../backup-reminder';
+import { isSameAccount } from '../../import/collect-accounts';
 import type { BackgroundContext } from '../context';
 import { labelAccount } from '../../account-label';
 import { parkPending, takePending } from '../pending';
 import { normalizeSites } from './account-handlers';
-import { act, rebind, type Handlers } from './handler-types';
+import { act, query, rebind, type Handlers } from './handler-types';
 
-type Importable = OtpAccount & Partial<Pick<VaultAccount, 'sites' | 'matchRegistrableDomain'>>;
+type Importable = ImportedAccount;
 
-function looksLikeBackup(text: string): boolean {
-  return text.trimStart().startsWith('{') && text.includes('portal-authenticator-backup');
+async function readImport(text: string | undefined, file: string | undefined, password: string | undefined): Promise<ParsedImport> {
+  if (typeof file === 'string' && file !== '') {
+    let bytes: Uint8Array;
+    try {
+      bytes = decodeBase64(file);
+    } catch {
+      throw new ProtocolError('import/bad-request', 'The file did not arrive whole. Choose it again.');
+    }
+    return readImportFile(bytes, { password });
+  }
+  if (typeof text !== 'string' || text.trim() === '') throw new ProtocolError('import/empty', 'There is nothing to import. Paste links or choose a file.');
+  // Pasted lines keep their per-line reasons; a pasted export file (JSON) is read like a chosen one.
+  if (/^\s*[{[]/.test(text)) return readImportFile(encodeUtf8(text), { password });
+  return readImportLines(text.split(/\r?\n/));
 }
 
-async function readImport(text: string, backupPassphrase: string | undefined) {
-  if (!looksLikeBackup(text)) return collectAccounts(text.split(/\r?\n/), 'This line');
-  if (!backupPassphrase) throw new ProtocolError('import/needs-passphrase', 'This is an encrypted backup. Enter the passphrase it was saved with.');
-  const accounts: Importable[] = [];
-  const skipped: Array<{ label: string; reason: string }> = [];
-  for (const stored of await decryptBackup(text, backupPassphrase)) {
-    try {
-      accounts.push({ ...stored, ...validateAccount(stored) });
-    } catch (error) {
-      if (!(error instanceof OtpError)) throw error;
-      skipped.push({ label: labelAccount(stored), reason: error.userMessage });
-    }
-  }
-  return { accounts, skipped };
+/** Whether `saved` holds `promised` unchanged: the same key, kind, hash, digits, period and names. */
+function holdsAccount(saved: VaultAccount[], promised: Importable): boolean {
+  return saved.some(
+    (a) =>
+      isSameAccount(a, promised) &&
+      a.type === promised.type &&
+      a.algorithm === promised.algorithm &&
+      a.digits === promised.digits &&
+      a.period === promised.period &&
+      a.accountName === promised.accountName,
+  );
 }
 
 async function selectAccounts(context: BackgroundContext, ids: string[] | undefined): Promise<VaultAccount[]> {
@@ -38,10 +50,9 @@ async function selectAccounts(context: BackgroundContext, ids: string[] | undefi
 }
 
 /** Import (preview, then commit) and export in every supported format. Extension pages only. */
-export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit' | 'export.backup' | 'export.uris' | 'export.migration'> = {
-  'import.preview': act(async ({ text, backupPassphrase }, context) => {
-    if (typeof text !== 'string' || text.trim() === '') throw new ProtocolError('import/empty', 'There is nothing to import. Paste links or choose a file.');
-    const { accounts, skipped } = await readImport(text, backupPassphrase);
+export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit' | 'export.backup' | 'export.uris' | 'export.migration' | 'export.aegis' | 'backup.reminder' | 'backup.dismissReminder'> = {
+  'import.preview': act(async ({ text, file, backupPassphrase }, context) => {
+    const { accounts, skipped, format } = await readImport(text, file, backupPassphrase);
     const existing = await context.vault.list();
     const accepted: Importable[] = [];
     for (const account of accounts) {
@@ -57,6 +68,7 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
         ...(a.sites ? { sites: normalizeSites(a.sites), matchRegistrableDomain: a.matchRegistrableDomain === true } : {}),
       })),
       skipped,
+      format,
       token: await parkPending(context, 'import', accepted),
     };
   }),
@@ -67,7 +79,10 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
       // A backup file's bindings are checked like typed ones: the file is as untrusted as any input.
       accounts.map((a) => ({ ...a, sites: a.sites ? normalizeSites(a.sites) : fallbackSites, matchRegistrableDomain: a.matchRegistrableDomain === true })),
     );
-    return { added: result.added.length, skipped: result.skipped.length };
+    // Read the vault back: "added N of N" is said only when every promised account is there as promised.
+    const saved = await context.vault.list();
+    const missing = accounts.filter((a) => !holdsAccount(saved, a)).map((a) => labelAccount(a));
+    return { added: result.added.length, skipped: result.skipped.length, promised: accounts.length, verified: missing.length === 0, missing };
   }),
   'export.backup': act(async ({ passphrase }, context) => {
     const { policy } = await context.policy();
@@ -77,6 +92,7 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
       minPassphraseLength: effectiveMinPassphraseLength(policy),
     });
     const date = new Date(context.now()).toISOString().slice(0, 10);
+    await recordBackup(context);
     return { text, filename: `portal-authenticator-backup-${date}.json` };
   }),
   'export.uris': act(async ({ ids }, context) => {
@@ -97,5 +113,19 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
       }
     }
     return { uris: exportable.length > 0 ? formatMigrationUris(exportable) : [], refused };
+  }),
+  'export.aegis': act(async ({ passphrase }, context) => {
+    requirePlainExportAllowed((await context.policy()).policy);
+    // A file of every secret in the clear: asked for by whoever knows the vault's passphrase, not whoever finds it open.
+    await context.vault.verifyPassphrase(passphrase);
+    const date = new Date(context.now()).toISOString().slice(0, 10);
+    const text = formatAegisJson(await context.vault.list());
+    await recordBackup(context);
+    return { text, filename: `aegis-export-plain-${date}.json` };
+  }),
+  'backup.reminder': query(async (_r, context) => backupReminder(context)),
+  'backup.dismissReminder': act(async (_r, context) => {
+    await dismissBackupReminder(context);
+    return { ok: true };
   }),
 };

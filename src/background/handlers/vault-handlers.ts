@@ -1,4 +1,5 @@
 import { checkPassphraseAgainstPolicy, effectiveKdfParams, effectiveMinPassphraseLength } from '../../policy';
+import { countUnbackedAccounts, readBackupRecord } from '../backup-reminder';
 import { ProtocolError } from '../../errors';
 import { hasVaultCode, type VaultAccount } from '../../vault';
 import type { VaultOverview } from '../../messages';
@@ -19,7 +20,8 @@ async function policyStrength(context: BackgroundContext, passphrase: string) {
  * The state, and when unlocked the accounts with the codes of the first `codesFor` of them, from one reading of
  * the vault and the key (side by side): its refusal says which state it is in when it is not unlocked.
  */
-async function overview({ vault, now, browser }: Pick<BackgroundContext, 'vault' | 'now' | 'browser'>, codesFor: number | undefined): Promise<VaultOverview> {
+async function overview(context: BackgroundContext, codesFor: number | undefined): Promise<VaultOverview> {
+  const { vault, now, browser } = context;
   if (codesFor !== undefined && !(Number.isInteger(codesFor) && codesFor >= 0)) {
     throw new ProtocolError('protocol/bad-request', 'codesFor must be a whole number of accounts.');
   }
@@ -40,6 +42,7 @@ async function overview({ vault, now, browser }: Pick<BackgroundContext, 'vault'
     codesComplete: withCodes.length === accounts.length,
     now: at,
     clockOffsets: await createClockOffsets(browser.storage.local).list(),
+    unbackedAccounts: countUnbackedAccounts(accounts, await readBackupRecord(context), at),
   };
 }
 

@@ -1,9 +1,9 @@
 import * as OTPAuth from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import { collectAccounts, isSameAccount } from '../../src/background/collect-accounts';
+import { collectAccounts, isSameAccount } from '../../src/import/collect-accounts';
 import { findDuplicate, type VaultAccount } from '../../src/vault';
-import { totpUri } from './helpers';
-import { migrationUri } from './migration-builder';
+import { totpUri } from '../background/helpers';
+import { migrationUri } from '../background/migration-builder';
 
 const key = () => new OTPAuth.Secret({ size: 20 });
 
