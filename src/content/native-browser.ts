@@ -1,6 +1,6 @@
 /**
  * The browser's own extension API, standing in for webextension-polyfill in the always-on content script (see
- * wxt.config.ts). All that script uses, `runtime.sendMessage` and `runtime.onMessage`, already speaks promises in
+ * wxt.config.ts). All that script uses, `runtime.sendMessage`, `runtime.onMessage` and `i18n.getMessage`, already speaks promises in
  * both browsers (Firefox's `browser`, Chrome's `chrome` in MV3), so the script need not carry the polyfill's ~3 KB.
  */
 type Api = { runtime?: { sendMessage?: unknown } };
