@@ -9,7 +9,7 @@ export const PANEL_CSS = `.panel{box-sizing:border-box;width:320px;padding:12px 
 .muted{margin:0 0 10px;color:#5b6578;font-size:12px}
 .row{display:flex;gap:8px;justify-content:flex-end;flex-wrap:wrap}
 .list{display:flex;flex-direction:column;gap:6px;margin-bottom:10px}
-.list button{text-align:left}
+.list button{text-align:start}
 button{font:inherit;padding:6px 12px;border-radius:6px;border:1px solid #c4ccd8;background:#f4f6fa;color:inherit;cursor:pointer}
 button:focus-visible{outline:2px solid #2f5bd3;outline-offset:2px}
 button.primary{background:#2f5bd3;border-color:#2f5bd3;color:#fff}

@@ -1,5 +1,6 @@
 import { PANEL_CSS } from './panel-css';
 import { choosePanelPosition } from './panel-position';
+import { textDirection } from '../ui/i18n';
 
 /** The element that hosts each panel's closed shadow root in the page. */
 export const PANEL_TAG = 'portal-authenticator-panel';
@@ -26,6 +27,7 @@ export function createShadowPanel(label: string, anchor?: Element, doc: Document
   const body = doc.createElement('div');
   // A note beside a field is kept narrow so it fits next to the field more often.
   body.className = prefer === 'beside' ? 'panel compact' : 'panel';
+  body.dir = textDirection();
   body.setAttribute('role', 'dialog');
   body.setAttribute('aria-label', label);
   root.append(style, body);

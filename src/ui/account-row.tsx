@@ -1,7 +1,7 @@
 import type { AccountView, CodeView } from '../messages';
 import { computeRemaining, isUrgent } from './countdown';
 import { CountdownRing } from './countdown-ring';
-import { groupCode, maskCode } from './format-code';
+import { groupCode, isolateLtr, maskCode, spellCode } from './format-code';
 import { t } from './i18n';
 import { IconEdit } from './icons';
 
@@ -54,6 +54,7 @@ export function AccountRow(props: AccountRowProps) {
         data-testid="account-copy"
         data-index={index}
         aria-label={shown ? t('popup_copy_code_for', label) : label}
+        aria-describedby={shown ? `spoken-${account.id}` : undefined}
         onClick={() => shown && props.onCopy(account, shown)}
       >
         <span class="row-issuer">{account.issuer || account.accountName || '—'}</span>
@@ -62,13 +63,18 @@ export function AccountRow(props: AccountRowProps) {
           <span class={totp && isUrgent(totp.remaining) ? 'row-code urgent' : shown ? 'row-code' : 'row-code masked'} data-testid="account-code">
             {codeText}
           </span>
+          {shown ? (
+            <span class="sr-only" id={`spoken-${account.id}`}>
+              {spellCode(shown)}
+            </span>
+          ) : null}
           {copied ? (
             <span class="row-copied" role="status" data-testid="copied">
               {t('popup_copied')}
             </span>
           ) : totp?.next ? (
             <span class="row-next" data-testid="account-next-code">
-              {t('popup_next_code_small', groupCode(totp.next))}
+              {t('popup_next_code_small', isolateLtr(groupCode(totp.next)))}
             </span>
           ) : null}
         </span>

@@ -47,6 +47,17 @@ export function tPlural(base: PluralBase, count: number): string {
   return t(`${base}_${category}` as MessageKey, new Intl.NumberFormat(uiLanguage()).format(count));
 }
 
+/** The UI language's writing direction, from the browser's predefined `@@bidi_dir` message. */
+export function textDirection(): 'ltr' | 'rtl' {
+  return lookup('@@bidi_dir', []) === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/** Sets the page's language and writing direction (`@@bidi_dir`: "rtl" for Arabic) from the browser's UI language. */
+export function applyPageLanguage(doc: Document = document): void {
+  doc.documentElement.lang = uiLanguage();
+  doc.documentElement.dir = textDirection();
+}
+
 /** A moment as date and time in the UI language's own format. */
 export function formatDateTime(at: Date | number): string {
   return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'medium' }).format(at);
