@@ -1,5 +1,5 @@
-import { PortalError } from '../errors';
 import { t } from '../ui/i18n';
+import { describeUiError } from '../ui/describe-ui-error';
 import type { ScanReport } from '../messages';
 import { addButton, addText, createShadowPanel, findModalPicture } from '../page-ui/shadow-panel';
 
@@ -77,7 +77,7 @@ export function createEnrolmentOffer(channel: OfferChannel, doc: Document = docu
               await channel.captured();
             })
             .catch((error: Error) => {
-              status.textContent = error instanceof PortalError ? error.userMessage : error.message;
+              status.textContent = describeUiError(error);
             });
         },
         true,

@@ -1,5 +1,6 @@
 import { PortalError } from '../errors';
 import { t } from '../ui/i18n';
+import { describeUiError } from '../ui/describe-ui-error';
 import type { DecisionReport, FillAnswer } from '../messages';
 import { findOtpFields, fillOtpField, firstInput, inputsOf, type NoMatch, type OtpFieldMatch } from '../fill/content-api';
 import { describeFieldForLog } from './decision-reporter';
@@ -65,7 +66,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
   // What went wrong, in the error's own words when it has them.
   const showFailure = (anchor: Element, error: unknown) =>
     showPanel(t('panel_fill_failed_title'), anchor, (p) => {
-      addText(p.body, error instanceof PortalError ? error.userMessage : t('panel_fill_failed'), 'text');
+      addText(p.body, error instanceof PortalError ? describeUiError(error) : t('panel_fill_failed'), 'text');
       addButton(p.body, t('dismiss'), closePanel);
     });
 
