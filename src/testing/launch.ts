@@ -25,6 +25,8 @@ export interface LaunchOptions {
   args?: string[];
   /** The colour scheme pages see (`prefers-color-scheme`); the system's when omitted. */
   colorScheme?: 'light' | 'dark';
+  /** The browser's UI language, which the extension speaks (e.g. `de`, `ar`); the system's when omitted. Firefox needs its language pack. */
+  locale?: string;
 }
 
 /** A running browser with Portal Authenticator loaded. */
@@ -86,7 +88,14 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       pipe: true,
       enableExtensions: true,
       // Blink's preferred scheme: 0 dark, 1 light.
-      args: [...CHROMIUM_ARGS, ...(options.colorScheme ? [`--blink-settings=preferredColorScheme=${options.colorScheme === 'dark' ? 0 : 1}`] : []), ...(options.args ?? [])],
+      args: [
+        ...CHROMIUM_ARGS,
+        ...(options.colorScheme ? [`--blink-settings=preferredColorScheme=${options.colorScheme === 'dark' ? 0 : 1}`] : []),
+        ...(options.locale ? [`--lang=${options.locale}`] : []),
+        ...(options.args ?? []),
+      ],
+      // On Linux Chromium takes its UI language from the environment; --lang alone is not always enough.
+      ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale, LANG: `${options.locale}.UTF-8` } } : {}),
     });
     extensionId = await browser.installExtension(extensionPath);
     await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(extensionId));
@@ -102,6 +111,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
         // 0 dark, 1 light, 2 follow the system.
         'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : options.colorScheme === 'light' ? 1 : 2,
+        ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
       },
     });
     await browser.installExtension(extensionPath);
