@@ -53,20 +53,18 @@ export function AccountRow(props: AccountRowProps) {
         class="row-main"
         data-testid="account-copy"
         data-index={index}
-        aria-label={shown ? t('popup_copy_code_for', label) : label}
-        aria-describedby={shown ? `spoken-${account.id}` : undefined}
+        // Named by what it shows (WCAG 2.5.3); what a click does is its description.
+        aria-describedby={shown ? `copy-hint-${account.id}` : undefined}
         onClick={() => shown && props.onCopy(account, shown)}
       >
         <span class="row-issuer">{account.issuer || account.accountName || '—'}</span>
         {account.issuer && account.accountName ? <span class="row-name">{account.accountName}</span> : null}
         <span class="row-code-line">
-          <span class={totp && isUrgent(totp.remaining) ? 'row-code urgent' : shown ? 'row-code' : 'row-code masked'} data-testid="account-code">
+          <span class={totp && isUrgent(totp.remaining) ? 'row-code urgent' : shown ? 'row-code' : 'row-code masked'} data-testid="account-code" aria-hidden="true">
             {codeText}
           </span>
           {shown ? (
-            <span class="sr-only" id={`spoken-${account.id}`}>
-              {spellCode(shown)}
-            </span>
+            <span class="sr-only">{spellCode(shown)}</span>
           ) : null}
           {copied ? (
             <span class="row-copied" role="status" data-testid="copied">
@@ -79,6 +77,11 @@ export function AccountRow(props: AccountRowProps) {
           ) : null}
         </span>
       </button>
+      {shown ? (
+        <span class="sr-only" id={`copy-hint-${account.id}`}>
+          {t('popup_copy_code_for', label)}
+        </span>
+      ) : null}
       <div class="row-side">
         {totp ? <CountdownRing remaining={totp.remaining} period={totp.period} /> : null}
         {isHotp ? (
