@@ -56,6 +56,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
   const showPanel = (label: string, anchor: Element, build: (p: ShadowPanel) => void, side: PanelSide = 'below') => {
     panel?.remove();
     panel = createShadowPanel(label, anchor, doc, side);
+    panel.onEscape = closePanel;
     addText(panel.body, t('app_name'), 'brand');
     build(panel);
   };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchWithExtension, type ExtensionSession } from '../../src/testing';
 import { BROWSERS, TEST_PASSPHRASE, sampleUri } from './browsers';
+import { walkPopupViews } from './pages/popup-views';
 import { findSeriousViolations } from './a11y/axe';
 import { press, typeField, waitFor } from './pages/page-helpers';
 
@@ -22,38 +23,8 @@ describe.each(CASES)('$browser, $colorScheme theme', ({ browser, colorScheme }) 
     expect(await findSeriousViolations(page), view).toEqual([]);
   };
 
-  it('popup: first run, accounts, add, manual entry, edit, locked with an error', async () => {
-    const first = await session.openExtensionPage('popup.html');
-    await waitFor(first, 'create-form');
-    await expectAccessible(first, 'first run');
-    await first.close();
-
-    await session.provision({ passphrase: TEST_PASSPHRASE, accounts: [{ uri: sampleUri('Acme', 'alice@example.com'), sites: ['https://portal.example.com'] }] });
-    const popup = await session.openExtensionPage('popup.html');
-    await waitFor(popup, 'account-row');
-    await expectAccessible(popup, 'accounts');
-    await press(popup, 'edit-account');
-    await waitFor(popup, 'edit-form');
-    await expectAccessible(popup, 'edit');
-    await popup.close();
-
-    const add = await session.openExtensionPage('popup.html');
-    await press(add, 'add-account');
-    await waitFor(add, 'add-manual');
-    await expectAccessible(add, 'add');
-    await press(add, 'add-manual');
-    await waitFor(add, 'secret');
-    await expectAccessible(add, 'manual entry');
-    await add.close();
-
-    const locked = await session.openExtensionPage('popup.html');
-    await press(locked, 'lock');
-    await waitFor(locked, 'unlock-form');
-    await typeField(locked, 'passphrase', 'not the passphrase at all');
-    await press(locked, 'unlock');
-    await waitFor(locked, 'error');
-    await expectAccessible(locked, 'locked, with an error');
-    await locked.close();
+  it('popup: first run, accounts, edit, add, manual entry, locked with an error', async () => {
+    await walkPopupViews(session, expectAccessible);
   });
 
   it('options page: every section, and the import preview', async () => {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchWithExtension, type ExtensionSession } from '../../src/testing';
-import { BROWSERS, TEST_PASSPHRASE, sampleUri } from './browsers';
+import { BROWSERS, TEST_PASSPHRASE } from './browsers';
 import { findEnglish, englishOnlyFragments, readMessages } from './locales/english-leaks';
-import { press, textOf, typeField, waitFor } from './pages/page-helpers';
+import { textOf } from './pages/page-helpers';
+import { walkPopupViews } from './pages/popup-views';
 
 /** German and Arabic (right to left): every view of the popup and the options page speaks them, with no English left. */
 const LOCALES = [
@@ -35,42 +36,14 @@ describe.each(CASES)('$browser in $locale', ({ browser, locale, dir, unlockTitle
     expect(englishOnlyFragments(locale)).toContain('Create vault');
   });
 
-  it('popup: first run, accounts, add, manual entry, locked with a wrong passphrase', async () => {
-    const popup = await session.openExtensionPage('popup.html');
-    await waitFor(popup, 'create-form');
-    await expectSpoken(popup, 'first run');
-    await typeField(popup, 'passphrase', 'short');
-    await expectSpoken(popup, 'first run, passphrase too weak');
-    await popup.close();
-
-    await session.provision({ passphrase: TEST_PASSPHRASE, accounts: [{ uri: sampleUri('Acme', 'alice@example.com'), sites: ['https://portal.example.com'] }] });
-    const page = await session.openExtensionPage('popup.html');
-    await waitFor(page, 'account-row');
-    await expectSpoken(page, 'accounts');
-    await press(page, 'edit-account');
-    await waitFor(page, 'edit-form');
-    await expectSpoken(page, 'edit');
-    await page.close();
-
-    const add = await session.openExtensionPage('popup.html');
-    await press(add, 'add-account');
-    await waitFor(add, 'add-manual');
-    await expectSpoken(add, 'add');
-    await press(add, 'add-manual');
-    await waitFor(add, 'secret');
-    await expectSpoken(add, 'manual entry');
-    await add.close();
-
-    const locked = await session.openExtensionPage('popup.html');
-    await press(locked, 'lock');
-    await waitFor(locked, 'unlock-form');
-    expect(await locked.evaluate(() => document.body.innerText)).toContain(unlockTitle);
-    await typeField(locked, 'passphrase', 'not the passphrase at all');
-    await press(locked, 'unlock');
-    // The background's refusal is shown in the page's language, not in the English it logs.
-    expect(await textOf(locked, 'error')).toBe(readMessages(locale).error_wrong_passphrase_vault!.message);
-    await expectSpoken(locked, 'locked, wrong passphrase');
-    await locked.close();
+  it('popup: first run, accounts, edit, add, manual entry, locked with a wrong passphrase', async () => {
+    await walkPopupViews(session, async (page, view) => {
+      await expectSpoken(page, view);
+      if (view !== 'locked, wrong passphrase') return;
+      expect(await page.evaluate(() => document.body.innerText)).toContain(unlockTitle);
+      // The background's refusal is shown in the page's language, not in the English it logs.
+      expect(await textOf(page, 'error')).toBe(readMessages(locale).error_wrong_passphrase_vault!.message);
+    });
   });
 
   it('options page: every section, unlocked', async () => {
