@@ -12,6 +12,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: ['test/**/*.e2e.test.ts'],
+          setupFiles: ['test/english-messages.ts'],
           // The popup's styles are served as text: tests see the real text rather than an empty stand-in.
           css: { include: [/src\/ui\/.*\.css/] },
           testTimeout: 30_000,

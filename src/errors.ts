@@ -4,13 +4,23 @@ export class PortalError extends Error {
   readonly code: string;
   /** What went wrong and what to do, in plain words. Never contains a secret. */
   readonly userMessage: string;
+  /** The same message as a `_locales` key and its `$1`..`$9` values, for the page that shows it to translate. */
+  readonly text?: ErrorText;
 
-  constructor(code: string, userMessage: string) {
+  /** `userMessage` is the English wording (logs, and the fallback while an error has no key yet). */
+  constructor(code: string, userMessage: string, text?: ErrorText) {
     super(userMessage);
     this.name = new.target.name;
     this.code = code;
     this.userMessage = userMessage;
+    if (text) this.text = { key: text.key, subs: (text.subs ?? []).map(String) };
   }
+}
+
+/** A translatable message: a key of public/_locales/<lang>/messages.json and the values of its placeholders. */
+export interface ErrorText {
+  key: string;
+  subs?: Array<string | number>;
 }
 
 /** Any bad OTP input: a URI, a secret, a parameter, a migration payload. */
@@ -29,7 +39,7 @@ export class ImportError extends PortalError {}
 export class QrError extends PortalError {}
 
 /** Turns anything thrown into a message a person can read, without leaking internals. */
-export function describeError(error: unknown): { code: string; message: string } {
-  if (error instanceof PortalError) return { code: error.code, message: error.userMessage };
-  return { code: 'internal', message: 'Something unexpected went wrong. Please try again.' };
+export function describeError(error: unknown): { code: string; message: string; text?: ErrorText } {
+  if (error instanceof PortalError) return { code: error.code, message: error.userMessage, ...(error.text ? { text: error.text } : {}) };
+  return { code: 'internal', message: 'Something unexpected went wrong. Please try again.', text: { key: 'error_unexpected' } };
 }

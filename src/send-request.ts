@@ -17,7 +17,7 @@ export function createRequestSender(runtime: MessageRuntime) {
 
 /** The value of a background reply, or `RequestFailed` for an error reply or none at all. */
 export function unwrapReply<T extends RequestType>(reply: Reply<T> | undefined): Responses[T] {
-  if (!reply) throw new RequestFailed('protocol/no-answer', 'Portal Authenticator did not answer. Reload the page and try again.');
-  if (!reply.ok) throw new RequestFailed(reply.error.code, reply.error.message);
+  if (!reply) throw new RequestFailed('protocol/no-answer', 'Portal Authenticator did not answer. Reload the page and try again.', { key: 'error_no_answer' });
+  if (!reply.ok) throw new RequestFailed(reply.error.code, reply.error.message, reply.error.text);
   return reply.value;
 }

@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import { createBrowserClient } from '../../src/ui/client';
 import { ClientContext } from '../../src/ui/client-context';
-import { t } from '../../src/ui/i18n';
+import { applyPageLanguage, t } from '../../src/ui/i18n';
 import { App } from './App';
 import '../../src/ui/base.css';
 import './style.css';
 
+applyPageLanguage();
 document.title = t('options_title');
 
 render(

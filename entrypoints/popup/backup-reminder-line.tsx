@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useClient } from '../../src/ui/client-context';
-import { t } from '../../src/ui/i18n';
+import { t, tPlural } from '../../src/ui/i18n';
 
 /** A quiet line under the list while accounts added since the last backup have none: "Back up now" or "Not now". */
 export function BackupReminderLine({ accountCount, initial }: { accountCount: number; initial?: number }) {
@@ -20,7 +20,7 @@ export function BackupReminderLine({ accountCount, initial }: { accountCount: nu
   if (count === 0) return null;
   return (
     <p class="muted backup-reminder" role="status" data-testid="backup-reminder">
-      {count === 1 ? t('popup_backup_reminder_one') : t('popup_backup_reminder_many', count)} —{' '}
+      {tPlural('popup_backup_reminder', count)} —{' '}
       <button type="button" class="link" data-testid="backup-now" onClick={() => void client.openOptions()}>
         {t('popup_backup_now')}
       </button>{' '}

@@ -4,10 +4,12 @@ import { unwrapReply } from '../../src/send-request';
 import { createBrowserClient } from '../../src/ui/client';
 import { ClientContext } from '../../src/ui/client-context';
 import { EARLY_OVERVIEW_GLOBAL, OPENING_REQUEST } from '../../src/ui/first-screen';
+import { applyPageLanguage } from '../../src/ui/i18n';
 import { App } from './App';
 import '../../src/ui/base.css';
 import './style.css';
 
+applyPageLanguage();
 const client = createBrowserClient();
 const show = (overview?: VaultOverview) =>
   render(

@@ -1,4 +1,5 @@
-import { PortalError } from '../errors';
+import { t } from '../ui/i18n';
+import { describeUiError } from '../ui/describe-ui-error';
 import type { ScanReport } from '../messages';
 import { addButton, addText, createShadowPanel, findModalPicture } from '../page-ui/shadow-panel';
 
@@ -14,8 +15,9 @@ const MAX_SCANS_PER_PAGE = 3;
 const RETRY_MS = 1000;
 
 function describe(report: ScanReport): string {
-  const names = report.accounts.map((a) => [a.issuer, a.accountName].filter(Boolean).join(' — ') || 'this account');
-  return names.length === 1 ? `Add ${names[0]} to Portal Authenticator?` : `Add ${names.length} accounts (${names.join(', ')}) to Portal Authenticator?`;
+  const names = report.accounts.map((a) => [a.issuer, a.accountName].filter(Boolean).join(' — ') || t('panel_add_unnamed'));
+  // The names are listed rather than counted: no plural forms to carry in the always-on script.
+  return names.length === 1 ? t('panel_add_single', names[0]!) : t('panel_add_several', names.join(', '));
 }
 
 /**
@@ -55,18 +57,18 @@ export function createEnrolmentOffer(channel: OfferChannel, doc: Document = docu
       handledPages.add(page);
       if (report.accounts.every((a) => a.duplicate)) return;
       // A QR code shown in a modal dialog: the panel goes beside it, inside the dialog, where its buttons can be used.
-      const panel = createShadowPanel('Add account to Portal Authenticator', findModalPicture(doc), doc);
-      addText(panel.body, 'Portal Authenticator', 'brand');
+      const panel = createShadowPanel(t('panel_add_title'), findModalPicture(doc), doc);
+      addText(panel.body, t('app_name'), 'brand');
       addText(panel.body, describe(report));
       // Name the site: on a look-alike address the user can see that it is not the portal.
-      const status = addText(panel.body, `Codes will be filled only on ${doc.location.origin}.`, 'muted');
+      const status = addText(panel.body, t('panel_add_bound', doc.location.origin), 'muted');
       const row = doc.createElement('div');
       row.className = 'row';
       panel.body.append(row);
-      addButton(row, 'Not now', () => panel.remove());
+      addButton(row, t('not_now'), () => panel.remove());
       addButton(
         row,
-        'Add account',
+        t('uri_save'),
         () => {
           void channel
             .accept(report.token!)
@@ -75,7 +77,7 @@ export function createEnrolmentOffer(channel: OfferChannel, doc: Document = docu
               await channel.captured();
             })
             .catch((error: Error) => {
-              status.textContent = error instanceof PortalError ? error.userMessage : error.message;
+              status.textContent = describeUiError(error);
             });
         },
         true,

@@ -1,4 +1,6 @@
 import { PortalError } from '../errors';
+import { t } from '../ui/i18n';
+import { describeUiError } from '../ui/describe-ui-error';
 import type { DecisionReport, FillAnswer } from '../messages';
 import { findOtpFields, fillOtpField, firstInput, inputsOf, type NoMatch, type OtpFieldMatch } from '../fill/content-api';
 import { describeFieldForLog } from './decision-reporter';
@@ -61,7 +63,8 @@ export function createFillController(channel: FillChannel, doc: Document = docum
   const showPanel = (label: string, anchor: Element, build: (p: ShadowPanel) => void, side: PanelSide = 'below') => {
     panel?.remove();
     panel = createShadowPanel(label, anchor, doc, side);
-    addText(panel.body, 'Portal Authenticator', 'brand');
+    panel.onEscape = closePanel;
+    addText(panel.body, t('app_name'), 'brand');
     build(panel);
   };
   const closePanel = () => {
@@ -70,9 +73,9 @@ export function createFillController(channel: FillChannel, doc: Document = docum
   };
   // What went wrong, in the error's own words when it has them.
   const showFailure = (anchor: Element, error: unknown) =>
-    showPanel('Could not fill the code', anchor, (p) => {
-      addText(p.body, error instanceof PortalError ? error.userMessage : 'Could not fill the code into this field.', 'text');
-      addButton(p.body, 'Dismiss', closePanel);
+    showPanel(t('panel_fill_failed_title'), anchor, (p) => {
+      addText(p.body, error instanceof PortalError ? describeUiError(error) : t('panel_fill_failed'), 'text');
+      addButton(p.body, t('dismiss'), closePanel);
     });
 
   /** `again` asks the background once more (the same request) when a wait is over; the answer to it is applied too. */
@@ -90,33 +93,34 @@ export function createFillController(channel: FillChannel, doc: Document = docum
     });
     // Something beside the field: a refusal nothing explains, or why a code follows a refused one.
     const tell = (text: string) =>
-      showPanel('Portal Authenticator', anchor, (p) => {
+      showPanel(t('app_name'), anchor, (p) => {
         addText(p.body, text, 'text');
-        addButton(p.body, 'Dismiss', closePanel);
+        addButton(p.body, t('dismiss'), closePanel);
       });
     if (answer.status === 'unexplained') return tell(answer.message);
     if (setup && answer.status === 'none' && trigger === 'manual') {
-      showPanel('Nothing to fill', anchor, (p) => {
-        addText(p.body, 'This page sets up a new authenticator. Add its QR code first (Scan QR in the toolbar); its first code is filled here then.', 'text');
-        addButton(p.body, 'Dismiss', closePanel);
+      showPanel(t('panel_nothing_title'), anchor, (p) => {
+        addText(p.body, t('panel_nothing_text'), 'text');
+        addButton(p.body, t('dismiss'), closePanel);
       });
       return;
     }
     if (answer.status === 'wait') {
-      const why = answer.notice ?? (answer.replayWait ? 'This site already got the current code; filling the next one' : 'Waiting for a fresh code');
+      const why = answer.replayWait ? 'panel_wait_replay' : 'panel_wait_fresh';
       const fillAt = Date.now() + answer.waitMs;
       let countdown: HTMLElement | undefined;
       const count = () => {
-        if (countdown) countdown.textContent = `${why} in ${Math.max(1, Math.ceil((fillAt - Date.now()) / 1000))} s.`;
+        const left = t(why, Math.max(1, Math.ceil((fillAt - Date.now()) / 1000)));
+        if (countdown) countdown.textContent = answer.notice ? [answer.notice, left].join(' ') : left;
       };
       // Beside the field where there is room, so the form's own buttons stay visible and usable.
       showPanel(
-        'Waiting for a fresh code',
+        t('panel_wait_title'),
         anchor,
         (p) => {
           countdown = addText(p.body, '', 'muted');
           count();
-          addButton(p.body, 'Cancel', closePanel);
+          addButton(p.body, t('cancel'), closePanel);
         },
         'beside',
       );
@@ -161,8 +165,8 @@ export function createFillController(channel: FillChannel, doc: Document = docum
         showFailure(anchor, error);
       }
     } else if (answer.status === 'choose') {
-      showPanel('Choose an account', anchor, (p) => {
-        addText(p.body, answer.crossOrigin ? 'This field is inside an embedded frame from another site. Fill a code here?' : 'Which account?', 'text');
+      showPanel(t('panel_choose_title'), anchor, (p) => {
+        addText(p.body, t(answer.crossOrigin ? 'panel_choose_cross_origin' : 'panel_choose_text'), 'text');
         const list = doc.createElement('div');
         list.className = 'list';
         p.body.append(list);
@@ -178,23 +182,23 @@ export function createFillController(channel: FillChannel, doc: Document = docum
         const row = doc.createElement('div');
         row.className = 'row';
         p.body.append(row);
-        addButton(row, 'Not now', closePanel);
+        addButton(row, t('not_now'), closePanel);
       });
     } else if (answer.status === 'locked') {
-      showPanel('Unlock Portal Authenticator to fill', anchor, (p) => {
-        const text = addText(p.body, 'Unlock Portal Authenticator to fill your one-time code.', 'text');
+      showPanel(t('panel_unlock_title'), anchor, (p) => {
+        const text = addText(p.body, t('panel_unlock_text'), 'text');
         const row = doc.createElement('div');
         row.className = 'row';
         p.body.append(row);
-        addButton(row, 'Dismiss', closePanel);
+        addButton(row, t('dismiss'), closePanel);
         addButton(
           row,
-          'Unlock',
+          t('unlock_submit'),
           () =>
             void channel.openPopup().then(
               (opened) => {
                 // Some browsers open the popup only from their own toolbar: say where to go instead of doing nothing.
-                if (!opened) text.textContent = 'Click the Portal Authenticator button in the toolbar and unlock there. The code is filled here then.';
+                if (!opened) text.textContent = t('panel_unlock_toolbar');
               },
               () => undefined,
             ),

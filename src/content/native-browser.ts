@@ -1,6 +1,7 @@
 /**
  * The browser's own extension API for the always-on content script, instead of webextension-polyfill. All that
- * script uses — sending and receiving messages, reading one flag from local storage — already speaks promises in
+ * script uses — sending and receiving messages, reading one flag from local storage, its messages in the reader's
+ * language — already speaks promises in
  * both browsers (Firefox's `browser`, Chrome's `chrome` in MV3), so the script need not carry the polyfill's ~3 KB.
  */
 type Api = { runtime?: { sendMessage?: unknown } };
@@ -12,6 +13,7 @@ export interface ContentScriptApi {
     onMessage: { addListener(listener: (message: unknown) => void): void };
   };
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  i18n: { getMessage(name: string, substitutions?: string[]): string };
 }
 
 /**

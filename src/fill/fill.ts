@@ -41,13 +41,13 @@ const digitsOf = (value: string): string => value.replace(/\D/g, '');
 
 function checkFillable(inputs: HTMLInputElement[]): void {
   if (inputs.some((input) => !input.isConnected || input.disabled || input.readOnly)) {
-    throw new FillError('fill/field-gone', 'The code field changed before it could be filled. Try again.');
+    throw new FillError('fill/field-gone', 'The code field changed before it could be filled. Try again.', { key: 'error_fill_field_gone' });
   }
 }
 
 function checkCode(match: OtpFieldMatch, code: string): void {
   if (!CODE.test(code)) {
-    throw new FillError('fill/bad-code', 'Only codes of 4 to 10 digits can be filled.');
+    throw new FillError('fill/bad-code', 'Only codes of 4 to 10 digits can be filled.', { key: 'error_fill_bad_code' });
   }
   const expected = match.kind === 'split' ? match.inputs.length : match.input.maxLength;
   if (match.kind === 'split' ? expected !== code.length : expected > 0 && expected < code.length) {
@@ -55,6 +55,7 @@ function checkCode(match: OtpFieldMatch, code: string): void {
       'fill/length-mismatch',
       `This page expects a ${expected}-digit code but the account makes ${code.length}-digit codes. ` +
         'Check the number of digits in the account settings.',
+      { key: 'error_fill_length_mismatch', subs: [expected, code.length] },
     );
   }
 }

@@ -1,5 +1,6 @@
 import { PANEL_CSS } from './panel-css';
 import { choosePanelPosition } from './panel-position';
+import { textDirection } from '../ui/i18n';
 
 /** The element that hosts each panel's closed shadow root in the page. */
 export const PANEL_TAG = 'portal-authenticator-panel';
@@ -9,6 +10,8 @@ export interface ShadowPanel {
   /** The panel's content box, inside the closed shadow root. */
   body: HTMLElement;
   remove(): void;
+  /** What Escape does inside the panel (the owner's own close, e.g. cancelling a wait); `remove` when unset. */
+  onEscape?: () => void;
 }
 
 /**
@@ -20,14 +23,19 @@ export function createShadowPanel(label: string, anchor?: Element, doc: Document
   const host = doc.createElement(PANEL_TAG);
   // Inline and !important, so no page rule can hide the panel while leaving its buttons clickable.
   for (const [name, value] of HOST_STYLE) host.style.setProperty(name, value, 'important');
+  // A person's own text-spacing stylesheet may still space the text (WCAG 1.4.12); the panel's CSS sets it otherwise.
+  for (const name of ['letter-spacing', 'word-spacing', 'line-height']) host.style.removeProperty(name);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = PANEL_CSS;
   const body = doc.createElement('div');
   // A note beside a field is kept narrow so it fits next to the field more often.
   body.className = prefer === 'beside' ? 'panel compact' : 'panel';
+  body.dir = textDirection();
   body.setAttribute('role', 'dialog');
   body.setAttribute('aria-label', label);
+  // Never focused on its own (the page's field keeps the focus): what it says is announced politely instead.
+  body.setAttribute('aria-live', 'polite');
   root.append(style, body);
   attachHost(host, anchor, doc);
   const view = doc.defaultView;
@@ -44,7 +52,15 @@ export function createShadowPanel(label: string, anchor?: Element, doc: Document
   observer?.observe(body);
   view?.addEventListener('scroll', replace, { capture: true, passive: true });
   view?.addEventListener('resize', replace, { passive: true });
-  return {
+  // Escape closes the panel and gives the focus back to where it was before Tab brought it into the panel.
+  let returnTo: HTMLElement | undefined;
+  root.addEventListener('focusin', (event) => (returnTo ??= (event as FocusEvent).relatedTarget as HTMLElement | undefined));
+  root.addEventListener('keydown', (event) => {
+    if ((event as KeyboardEvent).key !== 'Escape') return;
+    (panel.onEscape ?? panel.remove)();
+    returnTo?.focus();
+  });
+  const panel: ShadowPanel = {
     body,
     remove: () => {
       if (frame) view?.cancelAnimationFrame(frame);
@@ -54,6 +70,7 @@ export function createShadowPanel(label: string, anchor?: Element, doc: Document
       host.remove();
     },
   };
+  return panel;
 }
 
 /** A modal dialog the page has open (its focus trap cancels clicks and focus anywhere else). */

@@ -1,7 +1,7 @@
 import type { AccountView, CodeView } from '../messages';
 import { computeRemaining, isUrgent } from './countdown';
 import { CountdownRing } from './countdown-ring';
-import { groupCode, maskCode } from './format-code';
+import { groupCode, isolateLtr, maskCode, spellCode } from './format-code';
 import { labelAccount } from '../account-label';
 import { t } from './i18n';
 import { IconEdit } from './icons';
@@ -49,26 +49,35 @@ export function AccountRow(props: AccountRowProps) {
         class="row-main"
         data-testid="account-copy"
         data-index={index}
-        aria-label={shown ? t('popup_copy_code_for', label) : label}
+        // Named by what it shows (WCAG 2.5.3); what a click does is its description.
+        aria-describedby={shown ? `copy-hint-${account.id}` : undefined}
         onClick={() => shown && props.onCopy(account, shown)}
       >
         <span class="row-issuer">{account.issuer || account.accountName || '—'}</span>
         {account.issuer && account.accountName ? <span class="row-name">{account.accountName}</span> : null}
         <span class="row-code-line">
-          <span class={totp && isUrgent(totp.remaining) ? 'row-code urgent' : shown ? 'row-code' : 'row-code masked'} data-testid="account-code">
+          <span class={totp && isUrgent(totp.remaining) ? 'row-code urgent' : shown ? 'row-code' : 'row-code masked'} data-testid="account-code" aria-hidden="true">
             {codeText}
           </span>
+          {shown ? (
+            <span class="sr-only">{spellCode(shown)}</span>
+          ) : null}
           {copied ? (
             <span class="row-copied" role="status" data-testid="copied">
               {t('popup_copied')}
             </span>
           ) : totp?.next ? (
             <span class="row-next" data-testid="account-next-code">
-              {t('popup_next_code_small', groupCode(totp.next))}
+              {t('popup_next_code_small', isolateLtr(groupCode(totp.next)))}
             </span>
           ) : null}
         </span>
       </button>
+      {shown ? (
+        <span class="sr-only" id={`copy-hint-${account.id}`}>
+          {t('popup_copy_code_for', label)}
+        </span>
+      ) : null}
       <div class="row-side">
         {totp ? <CountdownRing remaining={totp.remaining} period={totp.period} /> : null}
         {isHotp ? (

@@ -1,4 +1,5 @@
 import { computeRingFraction, isUrgent } from './countdown';
+import { tPlural } from './i18n';
 
 const RADIUS = 9;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
@@ -9,7 +10,7 @@ export interface CountdownRingProps {
   period: number;
 }
 
-/** An SVG ring that empties over the period and turns red in its last 5 seconds, with the whole seconds left inside. */
+/** An SVG ring that empties over the period and turns red in its last 5 seconds, with the whole seconds left inside (and said by a screen reader). */
 export function CountdownRing({ remaining, period }: CountdownRingProps) {
   const fraction = computeRingFraction(remaining, period);
   const urgent = isUrgent(remaining);
@@ -20,7 +21,8 @@ export function CountdownRing({ remaining, period }: CountdownRingProps) {
       width="28"
       height="28"
       viewBox="0 0 24 24"
-      aria-hidden="true"
+      role="img"
+      aria-label={tPlural('popup_seconds_left', seconds)}
       data-testid="countdown"
       data-fraction={fraction.toFixed(3)}
       data-urgent={String(urgent)}

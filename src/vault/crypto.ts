@@ -85,6 +85,7 @@ export async function unwrapDataKey(parsed: ParsedEnvelope, passphrase: string):
   throw vaultError(
     'vault/wrong-passphrase',
     `The passphrase does not open this ${noun}. Check it (and Caps Lock) and try again; if you are sure it is right, the ${noun}'s key slot is damaged and you need to restore from a backup.`,
+    { key: noun === 'vault' ? 'error_wrong_passphrase_vault' : 'error_wrong_passphrase_backup' },
   );
 }
 

@@ -1,4 +1,4 @@
-import { VaultError } from '../errors';
+import { VaultError, type ErrorText } from '../errors';
 
 export { VaultError };
 
@@ -40,8 +40,8 @@ export type VaultErrorCode =
   | 'vault/rolled-back';
 
 /** Builds the VaultError for `code`; the message says what is wrong and what to do, never a secret. */
-export function vaultError(code: VaultErrorCode, message: string): VaultError {
-  return new VaultError(code, message);
+export function vaultError(code: VaultErrorCode, message: string, text?: ErrorText): VaultError {
+  return new VaultError(code, message, text);
 }
 
 /** True when `error` is a VaultError carrying `code`. */

@@ -65,7 +65,7 @@ export function checkKdfParams(params: KdfParams): KdfParams {
  */
 export function preparePassphrase(passphrase: string, minLength = DEFAULT_MIN_PASSPHRASE_LENGTH): string {
   if (typeof passphrase !== 'string' || passphrase.length === 0) {
-    throw vaultError('vault/passphrase-empty', 'Enter a passphrase.');
+    throw vaultError('vault/passphrase-empty', 'Enter a passphrase.', { key: 'error_passphrase_empty' });
   }
   if (passphrase.includes('\0')) {
     throw vaultError('vault/passphrase-nul', 'The passphrase contains a NUL character; use printable characters only.');
@@ -76,10 +76,16 @@ export function preparePassphrase(passphrase: string, minLength = DEFAULT_MIN_PA
   const normalised = passphrase.normalize('NFC');
   const length = [...normalised].length;
   if (length < minLength) {
-    throw vaultError('vault/passphrase-too-short', `The passphrase must be at least ${minLength} characters long.`);
+    throw vaultError('vault/passphrase-too-short', `The passphrase must be at least ${minLength} characters long.`, {
+      key: 'error_passphrase_too_short',
+      subs: [minLength],
+    });
   }
   if (length > MAX_PASSPHRASE_LENGTH) {
-    throw vaultError('vault/passphrase-too-long', `The passphrase must be at most ${MAX_PASSPHRASE_LENGTH} characters long.`);
+    throw vaultError('vault/passphrase-too-long', `The passphrase must be at most ${MAX_PASSPHRASE_LENGTH} characters long.`, {
+      key: 'error_passphrase_too_long',
+      subs: [MAX_PASSPHRASE_LENGTH],
+    });
   }
   return normalised;
 }

@@ -4,7 +4,7 @@ import { vaultError } from './errors';
 import { SESSION_ACTIVITY_KEY, SESSION_KEY, SESSION_REVISION_KEY, type StorageAreaLike } from './storage-area';
 
 function lockedError() {
-  return vaultError('vault/locked', 'The vault is locked; unlock it with your passphrase first.');
+  return vaultError('vault/locked', 'The vault is locked; unlock it with your passphrase first.', { key: 'error_locked' });
 }
 
 /**

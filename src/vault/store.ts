@@ -323,7 +323,7 @@ export class VaultService {
       else if (await hasSessionKey(this.session)) throw vanishedError();
       throw error;
     }
-    if (epoch !== this.lockEpoch) throw vaultError('vault/locked', 'The vault is locked; unlock it with your passphrase first.');
+    if (epoch !== this.lockEpoch) throw vaultError('vault/locked', 'The vault is locked; unlock it with your passphrase first.', { key: 'error_locked' });
     // The browser's local storage can be written by content scripts: an older copy put back must not be taken.
     const seen = await readSeenRevision(this.session);
     if (opened.revision < seen) {
@@ -333,7 +333,7 @@ export class VaultService {
           'It was not used and nothing was written. Lock Portal Authenticator and unlock again to continue with the stored copy, or restore from a backup.',
       );
     }
-    if (await this.lockIfDue()) throw vaultError('vault/locked', 'The vault is locked; unlock it with your passphrase first.');
+    if (await this.lockIfDue()) throw vaultError('vault/locked', 'The vault is locked; unlock it with your passphrase first.', { key: 'error_locked' });
     return opened;
   }
 

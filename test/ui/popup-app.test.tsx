@@ -208,6 +208,21 @@ describe('popup App', () => {
     expect(calls).toContainEqual({ type: 'sites.registrableDomain', site: 'https://sso.example.co.uk' });
   });
 
+  it("moves the focus to the new view: the heading after its button is gone, else the view's own first field", async () => {
+    const { client } = createFakeClient(createBackground().handler);
+    const root = await mount(<App />, client);
+    await waitFor(() => root.querySelector('[data-testid="account-row"]'));
+    const add = byTestId<HTMLButtonElement>(root, 'add-account')!;
+    add.focus();
+    await click(root, 'add-account');
+    expect(document.activeElement?.tagName).toBe('H1');
+    expect(document.activeElement?.textContent).toBe('Add an account');
+    byTestId<HTMLButtonElement>(root, 'back')!.focus();
+    await click(root, 'back');
+    // The list focuses its search field itself, and keeps it.
+    expect(document.activeElement).toBe(root.querySelector('input[type="search"], [data-testid="search"]'));
+  });
+
   it('locks on "Lock now" and shows the locked state', async () => {
     const { client } = createFakeClient(createBackground().handler);
     const root = await mount(<App />, client);

@@ -3,7 +3,7 @@ import type { Responses } from '../../../src/messages';
 import { useClient } from '../../../src/ui/client-context';
 import { describeUiError } from '../../../src/ui/describe-ui-error';
 import { useAction } from '../../../src/ui/use-action';
-import { t } from '../../../src/ui/i18n';
+import { formatDateTime, t } from '../../../src/ui/i18n';
 
 type ClockResult = Responses['clock.check'];
 
@@ -62,7 +62,7 @@ export function ClockSection() {
       {result ? (
         <div class={`verdict verdict-${result.value.verdict}`} role="status" data-testid="clock-result" data-verdict={result.value.verdict}>
           <p>{describeVerdict(result.value, result.site)}</p>
-          <p class="muted">{t('clock_times', result.value.serverDate, new Date().toUTCString())}</p>
+          <p class="muted">{t('clock_times', formatDateTime(new Date(result.value.serverDate)), formatDateTime(new Date()))}</p>
         </div>
       ) : null}
       {error ? <p class="error" role="alert" data-testid="clock-error">{error}</p> : null}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DecisionRecord } from '../../../src/messages';
 import { useClient } from '../../../src/ui/client-context';
 import { describeUiError } from '../../../src/ui/describe-ui-error';
-import { t } from '../../../src/ui/i18n';
+import { formatTime, t } from '../../../src/ui/i18n';
 
 /** The newest decisions shown; the log keeps more for the tester kit. */
 const SHOWN = 25;
@@ -75,7 +75,7 @@ export function DiagnosticsSection() {
                   <strong>{d.outcome}</strong> <code>{d.reason}</code> {d.field ? <code>{d.field}</code> : null} — {shortAddress(d.url)}
                   <br />
                   <span class="muted">
-                    {new Date(d.at).toLocaleTimeString()} · {d.detail}
+                    {formatTime(d.at)} · {d.detail}
                   </span>
                 </li>
               ))}

@@ -3,7 +3,7 @@ import type { EffectiveSettings } from '../../../src/messages';
 import { useClient } from '../../../src/ui/client-context';
 import { ActionResult } from '../../../src/ui/action-result';
 import { useAction } from '../../../src/ui/use-action';
-import { t } from '../../../src/ui/i18n';
+import { t, tPlural } from '../../../src/ui/i18n';
 import { NewPassphraseFields, canSubmitNewPassphrase } from '../../../src/ui/new-passphrase-fields';
 import type { SaveSettings } from './save-settings';
 import { Field } from '../../../src/ui/field';
@@ -21,10 +21,8 @@ export interface SecuritySectionProps {
 
 function describeDelay(minutes: number): string {
   if (minutes === 0) return t('autolock_browser_close');
-  if (minutes === 1) return t('autolock_one_minute');
-  if (minutes === 60) return t('autolock_one_hour');
-  if (minutes % 60 === 0) return t('autolock_hours', minutes / 60);
-  return t('autolock_minutes', minutes);
+  if (minutes % 60 === 0) return tPlural('autolock_hours', minutes / 60);
+  return tPlural('autolock_minutes', minutes);
 }
 
 /** Passphrase change, auto-lock delay and "Lock now". */

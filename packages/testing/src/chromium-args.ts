@@ -12,6 +12,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Chromium's UI language flag; on Linux its environment must name the language too, --lang alone is not always enough. */
+export function localeLaunch(locale: string | undefined): { args: string[]; env?: NodeJS.ProcessEnv } {
+  return locale ? { args: [`--lang=${locale}`], env: { ...process.env, LANGUAGE: locale, LANG: `${locale}.UTF-8` } } : { args: [] };
+}
+
 /** Blink's preferred colour scheme flag (0 dark, 1 light), none when the system's is wanted. */
 export function colorSchemeArgs(colorScheme: 'light' | 'dark' | undefined): string[] {
   return colorScheme ? [`--blink-settings=preferredColorScheme=${colorScheme === 'dark' ? 0 : 1}`] : [];

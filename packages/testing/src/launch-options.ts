@@ -19,6 +19,8 @@ export interface CommonLaunchOptions {
   args?: string[];
   /** The colour scheme pages see (`prefers-color-scheme`); the system's when omitted. */
   colorScheme?: 'light' | 'dark';
+  /** The browser's UI language, which the extension speaks (e.g. `de`, `ar`); the system's when omitted. Firefox needs its language pack. */
+  locale?: string;
 }
 
 /** The profile folder to launch with, and how to clean it up: only a folder the kit made itself is removed. */

@@ -1,7 +1,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../src/extension-ids';
 import { bundledExtensionDir, requireExtensionDir } from './bundled-extension';
-import { CHROMIUM_ARGS, colorSchemeArgs } from './chromium-args';
+import { CHROMIUM_ARGS, colorSchemeArgs, localeLaunch } from './chromium-args';
 import { type BrowserName, findBrowserExecutable } from './find-browser';
 import { type CommonLaunchOptions, openProfile } from './launch-options';
 import { controlsFromPage, type ExtensionControls } from './session';
@@ -41,13 +41,15 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   let extensionId: string;
   let extensionBaseUrl: string;
   if (browserName === 'chromium') {
+    const locale = localeLaunch(options.locale);
     browser = await puppeteer.launch({
       executablePath,
       headless,
       userDataDir,
       pipe: true,
       enableExtensions: true,
-      args: [...CHROMIUM_ARGS, ...colorSchemeArgs(options.colorScheme), ...(options.args ?? [])],
+      args: [...CHROMIUM_ARGS, ...colorSchemeArgs(options.colorScheme), ...locale.args, ...(options.args ?? [])],
+      ...(locale.env ? { env: locale.env } : {}),
     });
     extensionId = await browser.installExtension(extensionPath);
     await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(extensionId));
@@ -63,6 +65,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
         // 0 dark, 1 light, 2 follow the system.
         'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : options.colorScheme === 'light' ? 1 : 2,
+        ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
       },
     });
     await browser.installExtension(extensionPath);
