@@ -1,4 +1,5 @@
-import { DECISION_RECORDING_KEY, type BackgroundToContent } from '../src/messages';
+import type { BackgroundToContent } from '../src/messages';
+import { DECISION_RECORDING_KEY } from '../src/storage';
 import { createRequestSender } from '../src/send-request';
 import { contentApi as browser } from '../src/content/native-browser';
 import { createFillController } from '../src/content/fill-controller';

@@ -356,5 +356,3 @@ export interface DecisionRecord extends DecisionReport {
   at: number;
 }
 
-/** The `storage.local` flag that switches the diagnostics log on; content scripts read it before reporting. */
-export const DECISION_RECORDING_KEY = 'recordDecisions';

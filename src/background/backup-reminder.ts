@@ -1,7 +1,6 @@
+import { BACKUP_RECORD_KEY } from '../storage';
 import type { BackgroundContext } from './context';
 
-/** The `storage.local` record of the last backup and of a dismissed reminder (no secrets: two times). */
-export const BACKUP_RECORD_KEY = 'backupRecord';
 
 /** How long "dismiss" quiets the reminder. */
 export const REMINDER_QUIET_MS = 7 * 24 * 60 * 60 * 1000;

@@ -1,6 +1,5 @@
-import type { KeyValueArea } from './replay-guard';
+import { CLOCK_OFFSETS_KEY as KEY, type KeyValueArea } from '../storage';
 
-const KEY = 'clockOffsets';
 /**
  * The largest offset applied to codes (security promise 14): a portal whose clock is further off is reported, never
  * followed, so a portal (or whatever wrote storage) cannot make the extension hand out codes minutes ahead.

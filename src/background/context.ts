@@ -2,7 +2,7 @@ import type { Browser } from 'webextension-polyfill';
 import type { ParsedPolicy } from '../policy';
 import type { SettingsStore } from '../settings/settings-store';
 import type { VaultService } from '../vault';
-import type { KeyValueArea } from './replay-guard';
+import type { KeyValueArea } from '../storage';
 import type { createReplayGuard } from './replay-guard';
 import type { createDecisionLog } from './decision-log';
 import type { SenderKind } from './sender';

@@ -1,7 +1,6 @@
-import { DECISION_RECORDING_KEY, type DecisionOutcome, type DecisionRecord, type DecisionReport } from '../messages';
-import type { KeyValueArea } from './replay-guard';
+import { type DecisionOutcome, type DecisionRecord, type DecisionReport } from '../messages';
+import { DECISION_LOG_KEY as LOG_KEY, DECISION_RECORDING_KEY, type KeyValueArea } from '../storage';
 
-const LOG_KEY = 'decisionLog';
 /** The log keeps the newest decisions only. */
 const MAX_RECORDS = 200;
 const MAX_TEXT = 300;

@@ -1,9 +1,8 @@
+import { PENDING_PREFIX as PREFIX, PENDING_SEAL_KEY as KEY_NAME } from '../storage';
 import { ProtocolError } from '../errors';
 import { decodeBase64, encodeBase64 } from '../vault/bytes';
 import type { BackgroundContext } from './context';
 
-const PREFIX = 'pending:';
-const KEY_NAME = 'pendingKey';
 const LIFETIME_MS = 10 * 60_000;
 
 async function pendingKey(context: BackgroundContext): Promise<CryptoKey> {

@@ -1,6 +1,5 @@
-import type { KeyValueArea } from './replay-guard';
+import { RECENT_CAPTURES_KEY as KEY, type KeyValueArea } from '../storage';
 
-const KEY = 'recentCaptures';
 /** How long a set-up page may take to ask for the first code of an account just added from it. */
 export const CAPTURE_LIFETIME_MS = 15 * 60_000;
 

@@ -1,13 +1,5 @@
-/** Minimal storage area shape (browser.storage.session in the extension, a fake in tests). */
-export interface KeyValueArea {
-  get(keys: string | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
+import { FILLED_STEPS_KEY as USED_KEY, HANDED_OUT_KEY as HANDED_KEY, REFUSED_STEPS_KEY as REFUSED_KEY, SUBMITTED_CODES_KEY as SUBMITTED_KEY, type KeyValueArea } from '../storage';
 
-const USED_KEY = 'filledSteps';
-const HANDED_KEY = 'handedOutSteps';
-const SUBMITTED_KEY = 'submittedCodes';
-const REFUSED_KEY = 'refusedSteps';
 /**
  * How long a handed-out code waits for its frame to report a submission: for TOTP far longer than the code stays
  * valid; for HOTP, whose code stays valid until used, a day. After it, the record is swept at the next hand-out

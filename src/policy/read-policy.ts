@@ -1,3 +1,4 @@
+import { POLICY_LAST_KNOWN_KEY as LAST_KNOWN_KEY } from '../storage';
 import { parsePolicy, type ParsedPolicy } from './parse-policy';
 import { POLICY_INTEGER_RANGES, type ManagedPolicy } from './policy-types';
 
@@ -24,7 +25,6 @@ export interface LastKnownPolicyArea {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-const LAST_KNOWN_KEY = 'policy.lastKnown';
 
 /**
  * What applies when the policy cannot be read and none was read before: the strictest reading of every setting

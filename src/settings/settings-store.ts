@@ -1,10 +1,9 @@
 import { ProtocolError } from '../errors';
 import { DEFAULT_SETTINGS, type EffectiveSettings, type Settings } from '../messages';
 import { allowedAutoLockChoices, applyPolicy, isPlainExportAllowed, type ParsedPolicy } from '../policy';
-import type { KeyValueArea } from '../background/replay-guard';
+import { SETTINGS_KEY as KEY, type KeyValueArea } from '../storage';
 import { MAX_IDLE_MINUTES } from '../vault/auto-lock';
 
-const KEY = 'settings';
 /** Auto-lock delays offered to users, in minutes (0 = only when the browser closes). */
 export const AUTO_LOCK_CHOICES = [0, 1, 5, 15, 60, 240];
 

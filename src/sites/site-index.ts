@@ -1,9 +1,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { registrableDomainOf } from './registrable-domain';
-import type { KeyValueArea } from '../background/replay-guard';
+import { SITE_INDEX_KEY as KEY, type KeyValueArea } from '../storage';
 
-const KEY = 'siteIndex';
 
 interface StoredIndex {
   salt: string;

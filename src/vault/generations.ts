@@ -1,6 +1,6 @@
 import { canonicalJson } from './bytes';
 import { vaultError } from './errors';
-import { type StorageAreaLike, VAULT_KEY, VAULT_NEXT_KEY } from './storage-area';
+import { type StorageAreaLike, VAULT_KEY, VAULT_NEXT_KEY } from '../storage';
 
 async function guard<T>(step: string, action: () => Promise<T>): Promise<T> {
   try {

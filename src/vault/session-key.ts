@@ -1,7 +1,7 @@
 import { type Bytes, decodeBase64, encodeBase64 } from './bytes';
 import { DATA_KEY_BYTES } from './envelope';
 import { vaultError } from './errors';
-import { SESSION_ACTIVITY_KEY, SESSION_KEY, SESSION_REVISION_KEY, type StorageAreaLike } from './storage-area';
+import { SESSION_ACTIVITY_KEY, SESSION_KEY, SESSION_REVISION_KEY, type StorageAreaLike } from '../storage';
 
 function lockedError() {
   return vaultError('vault/locked', 'The vault is locked; unlock it with your passphrase first.', { key: 'error_locked' });

@@ -19,7 +19,7 @@ import {
   writeSeenRevision,
   writeSessionKey,
 } from './session-key';
-import type { StorageAreaLike } from './storage-area';
+import type { StorageAreaLike } from '../storage';
 import { createWriteQueue } from './write-queue';
 
 /** Where the vault lives and how it is protected. */

@@ -1,8 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createVaultService } from '../../src/vault/store';
-import type { StorageAreaLike } from '../../src/vault/storage-area';
-import { VAULT_KEY, VAULT_NEXT_KEY } from '../../src/vault/storage-area';
+import type { StorageAreaLike } from '../../src/storage';
+import { VAULT_KEY, VAULT_NEXT_KEY } from '../../src/storage';
 import { decodeBase64, encodeBase64 } from '../../src/vault/bytes';
 import { failAtWrite, input, makeAccount } from './helpers';
 

@@ -1,4 +1,4 @@
-import type { StorageAreaLike } from '../../src/vault/storage-area';
+import type { StorageAreaLike } from '../../src/storage';
 import type { AccountInput } from '../../src/vault/model';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

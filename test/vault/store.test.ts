@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createVaultService } from '../../src/vault/store';
-import { SESSION_KEY, VAULT_KEY, VAULT_NEXT_KEY } from '../../src/vault/storage-area';
+import { SESSION_KEY, VAULT_KEY, VAULT_NEXT_KEY } from '../../src/storage';
 import { decodeBase64 } from '../../src/vault/bytes';
 import { openEnvelope, unwrapDataKey } from '../../src/vault/crypto';
 import { parseEnvelope, VAULT_FORMAT } from '../../src/vault/envelope';

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createVaultService } from '../../src/vault/store';
-import { VAULT_KEY } from '../../src/vault/storage-area';
+import { VAULT_KEY } from '../../src/storage';
 import { decodeBase64, encodeBase64 } from '../../src/vault/bytes';
 import type { Envelope } from '../../src/vault/envelope';
 import { input, makeAccount, snapshot } from './helpers';
