@@ -1,5 +1,5 @@
 /** Public surface of the vault: the service the background uses, backups, auto-lock rules and types. */
-export { createVaultService, VaultService, type ImportResult, type VaultServiceOptions, type VaultStatus, type PassphraseStrength } from './store';
+export { createVaultService, VaultService, type ImportResult, type VaultServiceOptions, type PassphraseStrength } from './store';
 export { decryptBackup, encryptBackup, type BackupOptions } from './backup';
 export { autoLockFromMinutes, autoLockToMinutes, DEFAULT_AUTO_LOCK, shouldAutoLock, shouldLock, type AutoLockSetting } from './auto-lock';
 export { DEFAULT_KDF_PARAMS, KDF_CAP, KDF_FLOOR, KDF_POLICY_CAP, type KdfParams } from './kdf';

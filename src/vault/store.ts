@@ -1,3 +1,4 @@
+import type { VaultState as VaultStatus } from '../messages';
 import { type AutoLockSetting, shouldAutoLock } from './auto-lock';
 import { type Bytes, canonicalJson, decodeUtf8, encodeUtf8 } from './bytes';
 import { createPassphraseHeader, generateDataKey, openEnvelope, sealEnvelope, unwrapDataKey } from './crypto';
@@ -44,7 +45,6 @@ export interface PassphraseStrength {
 }
 
 /** State of the vault as the UI shows it. */
-export type VaultStatus = 'uninitialised' | 'locked' | 'unlocked';
 
 /** What an import did: accounts added, and those skipped because the vault (or the batch) already had them. */
 export interface ImportResult {

@@ -1,5 +1,5 @@
 import type { DecisionRecord } from '../../../src/messages';
-import type { Requester } from './session';
+import type { Requester } from './requester';
 
 /** Which decision to wait for: the frame's address (exactly, or a pattern) and, optionally, the outcome or reason. */
 export interface DecisionQuery {

@@ -1,4 +1,4 @@
-import type { Requester } from './session';
+import type { Requester } from './requester';
 
 /** One account to add: its `otpauth://` URI and the sites (origins or host names) it may fill on. */
 export interface AccountInput {

@@ -1,9 +1,9 @@
-import type { DecisionRecord, Reply, RequestOf, RequestType, Responses } from '../../../src/messages';
+import type { DecisionRecord, Reply } from '../../../src/messages';
 import { type DecisionQuery, waitForDecision } from './decisions';
 import { type ProvisionOptions, provisionVault } from './provision';
+import type { Requester } from './requester';
 
 /** Sends one protocol request to the extension's background and returns its answer (throws on a refusal). */
-export type Requester = <T extends RequestType>(request: RequestOf<T>) => Promise<Responses[T]>;
 
 /** Runs `runtime.sendMessage(message)` inside an extension page and returns the raw reply. */
 export type SendFromExtensionPage = (message: unknown) => Promise<unknown>;
