@@ -14,7 +14,7 @@ export type PluralBase = MessageKey extends infer K ? (K extends `${infer B}_oth
 export type MessageLookup = (key: string, substitutions: string[]) => string;
 
 const lookupFromBrowser: MessageLookup = (key, substitutions) =>
-  (browser.i18n.getMessage as (name: string, subs?: string[]) => string)(key, substitutions);
+  (browser.i18n as unknown as { getMessage(name: string, subs?: string[]): string }).getMessage(key, substitutions);
 
 let lookup: MessageLookup = lookupFromBrowser;
 let language: (() => string) | undefined;
