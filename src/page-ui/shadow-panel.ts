@@ -1,9 +1,10 @@
 import { PANEL_CSS } from './panel-css';
 import { choosePanelPosition } from './panel-position';
 import { textDirection } from '../ui/i18n';
+import { PANEL_ARMING_MS, PANEL_TAG } from './panel-constants';
 
-/** The element that hosts each panel's closed shadow root in the page. */
-export const PANEL_TAG = 'portal-authenticator-panel';
+export { PANEL_ARMING_MS, PANEL_TAG };
+
 
 /** A small extension-owned panel in a closed shadow root: the page can neither read nor restyle it. */
 export interface ShadowPanel {
@@ -112,8 +113,6 @@ const HOST_STYLE: Array<[string, string]> = [
   ['filter', 'none'],
 ];
 
-/** Clicks this soon after a panel appears are ignored: a page cannot slide it under a click already under way. */
-export const PANEL_ARMING_MS = 400;
 
 /** Controls a panel should not cover: the person may still need them (a password field, the form's button). Hidden ones have no box and drop out. */
 const CONTROLS = 'input,select,textarea,button';

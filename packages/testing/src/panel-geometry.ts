@@ -1,6 +1,6 @@
-import { PANEL_ARMING_MS as PANEL_IGNORES_CLICKS_MS } from '../../../src/page-ui/shadow-panel';
+import { PANEL_ARMING_MS as PANEL_IGNORES_CLICKS_MS } from '../../../src/page-ui/panel-constants';
 
-export { PANEL_TAG } from '../../../src/page-ui/shadow-panel';
+export { PANEL_TAG } from '../../../src/page-ui/panel-constants';
 
 /**
  * Panels ignore clicks for a moment after they appear (a clickjacking guard); helpers wait this long first, a
