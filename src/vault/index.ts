@@ -3,7 +3,6 @@ export { createVaultService, VaultService, type ImportResult, type VaultServiceO
 export { decryptBackup, encryptBackup, type BackupOptions } from './backup';
 export { autoLockFromMinutes, autoLockToMinutes, DEFAULT_AUTO_LOCK, shouldAutoLock, shouldLock, type AutoLockSetting } from './auto-lock';
 export { DEFAULT_KDF_PARAMS, KDF_CAP, KDF_FLOOR, KDF_POLICY_CAP, type KdfParams } from './kdf';
-export { type StorageAreaLike, SESSION_ACTIVITY_KEY, SESSION_KEY, VAULT_KEY, VAULT_NEXT_KEY } from '../storage';
 export { findDuplicate, isSameAccount, type AccountInput, type AccountPatch } from './model';
 export type { VaultAccount, VaultData } from './account-shape';
 export { hasVaultCode, type VaultErrorCode } from './errors';

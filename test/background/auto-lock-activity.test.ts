@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AUTO_LOCK_DUE_ALARM } from '../../src/background/auto-lock-check';
-import { SESSION_ACTIVITY_KEY } from '../../src/vault';
+import { SESSION_ACTIVITY_KEY } from '../../src/storage';
 import { ask, type Clock, makeContext, PASS, restoreStorage, saveStorage, type StorageSnapshot, T0 } from './helpers';
 
 const clock: Clock = { now: T0 };
