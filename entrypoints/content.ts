@@ -16,8 +16,13 @@ export default defineContentScript({
   main() {
     // A sandboxed document (CSP sandbox, a sandboxed iframe) has an opaque origin: it is no site an account is
     // bound to, whatever its URL says (Firefox tells the background only the URL). It gets nothing.
-    if (self.origin === 'null') return;
     const sendRequest = createRequestSender(browser.runtime);
+    const isRecording = async () => (await browser.storage.local.get(DECISION_RECORDING_KEY))[DECISION_RECORDING_KEY] === true;
+    if (self.origin === 'null') {
+      // Only to leave a trace in the diagnostics log, which the background writes for frames it refuses.
+      void isRecording().then((on) => void (on && sendRequest({ type: 'fill.decided', decision: { outcome: 'refused', reason: 'sandboxed', detail: '' } }))).catch(() => undefined);
+      return;
+    }
     const fill = createFillController({
       request: (trigger, setup) =>
         sendRequest({ type: 'fill.request', trigger, hints: collectIdentityHints(), seen: collectNotices(), ...(setup ? { setup } : {}) }),
@@ -25,10 +30,7 @@ export default defineContentScript({
       choose: (id) => sendRequest({ type: 'fill.choose', id }),
       openPopup: async () => (await sendRequest({ type: 'ui.openPopup' })).opened,
       submitted: async () => void (await sendRequest({ type: 'fill.submitted' })),
-      report: createDecisionReporter(
-        (decision) => sendRequest({ type: 'fill.decided', decision }),
-        async () => (await browser.storage.local.get(DECISION_RECORDING_KEY))[DECISION_RECORDING_KEY] === true,
-      ),
+      report: createDecisionReporter((decision) => sendRequest({ type: 'fill.decided', decision }), isRecording),
     });
     const offer = createEnrolmentOffer({
       scan: () => sendRequest({ type: 'qr.offer' }),

@@ -61,6 +61,12 @@ export async function routeMessage(
       const where = error instanceof Error ? `${error.name}\n${error.stack?.split('\n').slice(1).join('\n') ?? ''}` : typeof error;
       console.error('Portal Authenticator: unexpected error', where);
     }
+    // A frame the background will not serve (a sandboxed document) still leaves a trace in the diagnostics log.
+    const type = (message as { type?: unknown } | null)?.type;
+    if (error instanceof PortalError && error.code === 'protocol/unknown-frame' && (type === 'fill.request' || type === 'fill.decided')) {
+      const where = { url: sender.url ?? '', tabId: sender.tab?.id ?? -1, frameId: sender.frameId ?? 0 };
+      await context.decisions.record(where, { outcome: 'refused', reason: 'unknown-frame', detail: 'The frame has no origin this extension serves (a sandboxed document).' }).catch(() => undefined);
+    }
     return { ok: false, error: describeError(error) };
   }
 }

@@ -11,7 +11,8 @@ const MAX_CANDIDATES = 12;
 // Each image sent to the background is up to 1.4 MB; a page full of square pictures must not flood it.
 const MAX_IMAGES = 6;
 const TIME_BUDGET_MS = 2500;
-const PAINT_TIMEOUT_MS = 200;
+// Frames are drawn within this in a visible tab, even on a busy machine; a hidden tab draws none.
+const PAINT_TIMEOUT_MS = 500;
 // How long an image still loading is waited for before its crop is taken anyway.
 const IMAGE_LOAD_TIMEOUT_MS = 2000;
 
@@ -113,7 +114,9 @@ function scrollIntoViewIfOffscreen(candidate: QrCandidate, view: Window | null):
 /** Resolves once an image element has loaded and decoded (or failed, or the wait is over); other elements at once. */
 function whenImageReady(element: Element): Promise<void> {
   const image = element as HTMLImageElement;
-  if (element.tagName !== 'IMG' || image.complete) return Promise.resolve();
+  // A loaded image scrolled into view may still be decoded later, off the main thread, and drawn blank until then:
+  // decode() settles once it can be painted.
+  if (element.tagName !== 'IMG') return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, IMAGE_LOAD_TIMEOUT_MS);
     image.decode().then(

@@ -90,19 +90,33 @@ export async function scanTab(tabId: number, deps: ScanTabDeps, options: ScanTab
   };
   try {
     if (top && top.needsCrop.length > 0) {
-      const image = await takeShot();
-      if (image) {
-        for (const item of top.needsCrop) {
+      const page = top;
+      // How many crops were read whole but held no code.
+      const readCrops = (image: Screenshot): number => {
+        let blank = 0;
+        for (const item of page.needsCrop) {
           const rect = cropRectForElement(item.rect, {
-            devicePixelRatio: top.viewport.devicePixelRatio,
+            devicePixelRatio: page.viewport.devicePixelRatio,
             screenshotWidth: image.width,
             screenshotHeight: image.height,
-            viewportWidth: top.viewport.innerWidth,
+            viewportWidth: page.viewport.innerWidth,
           });
           const pixels = rect ? readShot(image, notes, rect) : undefined;
           const payload = pixels ? decodeQrPixels(pixels) : undefined;
           if (payload !== undefined) add(payload, 'crop');
+          else if (pixels) blank++;
         }
+        return blank;
+      };
+      const image = await takeShot();
+      // A busy machine can hand out a frame drawn before the image was rasterised: when no crop held a code, one
+      // more screenshot, once the capture quota allows.
+      if (image && readCrops(image) === page.needsCrop.length) {
+        shot = undefined;
+        image.close();
+        await (deps.wait ?? delay)(RECAPTURE_DELAY_MS);
+        const again = await takeShot();
+        if (again) readCrops(again);
       }
     }
 
@@ -188,6 +202,12 @@ function describeFailure(error: unknown): string {
 }
 
 const CAPTURE_ATTEMPTS = 3;
+// Chrome allows two captures a second.
+const RECAPTURE_DELAY_MS = 600;
+
+function delay(ms: number): Promise<void> {
+  return new Promise<void>((resolve) => setTimeout(resolve, ms));
+}
 
 /**
  * JPEG at high quality: a QR code's modules survive it as well as PNG's, and a 1920×1080 shot is encoded and decoded
@@ -201,7 +221,7 @@ async function captureTab(
   notes: string[],
 ): Promise<Screenshot | undefined> {
   const load = deps.loadScreenshot ?? loadScreenshot;
-  const wait = deps.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const wait = deps.wait ?? delay;
   try {
     const tab = await deps.browser.tabs.get(tabId);
     // captureVisibleTab shows whichever tab is in front; a background tab would give someone else's page.
@@ -216,7 +236,7 @@ async function captureTab(
         return await load(await deps.browser.tabs.captureVisibleTab(tab.windowId, SCREENSHOT_FORMAT));
       } catch (error) {
         if (attempt >= CAPTURE_ATTEMPTS) throw error;
-        await wait(600);
+        await wait(RECAPTURE_DELAY_MS);
       }
     }
   } catch (error) {

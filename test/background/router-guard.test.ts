@@ -145,6 +145,20 @@ describe('routeMessage: who may send at all', () => {
     }
   });
 
+  it('records the refusal of an opaque frame in the diagnostics log, only while recording is on, and nothing else', async () => {
+    const sandboxed = { id: EXT.id, url: 'https://portal.example.com/login', origin: 'null', frameId: 2, tab: { id: 7, url: 'https://portal.example.com/' } };
+    const decided = { type: 'fill.decided', decision: { outcome: 'refused', reason: 'sandboxed', detail: '' } };
+    const logged = async () => (await ask(context(), { type: 'debug.decisions' })).decisions;
+    expect((await refusal(context(), decided, sandboxed)).code).toBe('protocol/unknown-frame');
+    expect(await logged()).toEqual([]);
+    await ask(context(), { type: 'debug.setRecording', on: true });
+    expect((await refusal(context(), decided, sandboxed)).code).toBe('protocol/unknown-frame');
+    expect((await refusal(context(), { type: 'fill.submitted' }, sandboxed)).code).toBe('protocol/unknown-frame');
+    expect(await logged()).toEqual([
+      expect.objectContaining({ url: 'https://portal.example.com/login', tabId: 7, frameId: 2, outcome: 'refused', reason: 'unknown-frame' }),
+    ]);
+  });
+
   it('answers fill requests only for web frames, never for the popup', async () => {
     expect((await refusal(context(), { type: 'fill.request', trigger: 'manual' })).code).toBe('protocol/not-a-page');
     expect((await refusal(context(), { type: 'fill.choose', id: accountId })).code).toBe('protocol/not-a-page');

@@ -14,10 +14,13 @@ describe.each(BROWSERS)('filling on pages nobody here wrote, in %s', (browserNam
   let server: FixtureServer;
   let extensionPage: Page;
 
+  // Every tab a test opens, closed after it whatever happened.
+  let opened: Page[] = [];
   const open = async (path: string): Promise<{ page: Page; t0: number; url: string }> => {
-    const page = await session.browser.newPage();
+    const page = await h.within('open a tab', 15_000, session.browser.newPage());
+    opened.push(page);
     const t0 = Date.now();
-    await page.goto(server.origin + path);
+    await h.within(`load ${path}`, 20_000, page.goto(server.origin + path));
     return { page, t0, url: page.url() };
   };
   const expectCurrent = (secret: string, code: string | undefined, t0: number) =>
@@ -26,7 +29,7 @@ describe.each(BROWSERS)('filling on pages nobody here wrote, in %s', (browserNam
   const submit = async (page: Page, selector: string) => {
     const before = server.submissions.length;
     // Submitted after the evaluation returns: a navigation under a running evaluation can leave it hanging.
-    await page.$eval(selector, (el) => void setTimeout(() => (el as HTMLInputElement).form!.requestSubmit(), 0));
+    await h.within('submit the form', 10_000, page.$eval(selector, (el) => void setTimeout(() => (el as HTMLInputElement).form!.requestSubmit(), 0)));
     await expect.poll(() => server.submissions.length, { timeout: 10_000 }).toBe(before + 1);
     return server.submissions[before]!.fields;
   };
@@ -52,6 +55,8 @@ describe.each(BROWSERS)('filling on pages nobody here wrote, in %s', (browserNam
     await session.request({ type: 'accounts.update', id: saved!.id, patch: { sites: [server.origin] } });
   });
   afterEach(async () => {
+    await Promise.all(opened.map((page) => h.within('close a tab', 10_000, page.close()).catch(() => undefined)));
+    opened = [];
     await server?.close();
   });
   afterAll(async () => {
@@ -61,11 +66,10 @@ describe.each(BROWSERS)('filling on pages nobody here wrote, in %s', (browserNam
   it.each(['dialog', 'none'])('fills a two-factor modal (role=%s) that fades in over a sign-in form that stays', async (role) => {
     const { page, t0 } = await open(`/late-dialog.html?role=${role}`);
     const code = await h.waitForValue(page, '#mfa-code');
-    expect(await h.valuesOf(page, ['[name=email]', '[name=password]'])).toEqual(['alice@example.com', 'hunter22']);
+    expect(await h.within('read the sign-in fields', 10_000, h.valuesOf(page, ['[name=email]', '[name=password]']))).toEqual(['alice@example.com', 'hunter22']);
     const received = await submit(page, '#mfa-code');
     expect(received.code).toBe(code);
     expectCurrent(SAMPLE_SECRET, received.code, t0);
-    await page.close();
   });
 
   it('fills the token field of a login form with meaningless names, never the user field', async () => {
@@ -74,14 +78,12 @@ describe.each(BROWSERS)('filling on pages nobody here wrote, in %s', (browserNam
     const received = await submit(page, '#token');
     expectCurrent(SAMPLE_SECRET, received.token, t0);
     expect([received.u, received.p]).toEqual(['', '']);
-    await page.close();
   });
 
   it('leaves a login form without any token field alone, and says why', async () => {
     const { page, url } = await open('/forms/login-token-username-only.html');
     await session.waitForDecision({ url, outcome: 'refused', reason: 'no-otp-field' });
     expect(await h.valuesOf(page, ['#u', '#p'])).toEqual(['', '']);
-    await page.close();
   });
 
   it('fills the password-typed field of a challenge step that asks for the OTP', async () => {
@@ -90,14 +92,12 @@ describe.each(BROWSERS)('filling on pages nobody here wrote, in %s', (browserNam
     const received = await submit(page, '#password');
     expectCurrent(SAMPLE_SECRET, received.password, t0);
     expect(received.username).toBe('alice');
-    await page.close();
   });
 
   it('never fills the real password field of the first step, though the page mentions the OTP to come', async () => {
     const { page, url } = await open('/forms/challenge-first-step-password.html');
     await session.waitForDecision({ url, outcome: 'refused', reason: 'no-otp-field' });
     expect(await h.valuesOf(page, ['#password'])).toEqual(['']);
-    await page.close();
   });
 
   it.each([
@@ -107,7 +107,6 @@ describe.each(BROWSERS)('filling on pages nobody here wrote, in %s', (browserNam
     const { page, url } = await open(path);
     await session.waitForDecision({ url, outcome: 'no-account', reason: 'setup:none' });
     expect(await h.valuesOf(page, [selector])).toEqual(['']);
-    await page.close();
   });
 
   it('fills the confirmation field with the account just captured through the popup’s scan, not the saved one', async () => {
@@ -123,8 +122,7 @@ describe.each(BROWSERS)('filling on pages nobody here wrote, in %s', (browserNam
       expect(h.stepOfCode(SAMPLE_SECRET, received.code ?? '', t0, Date.now()), 'not the saved account’s code').toBeUndefined();
     } finally {
       await Promise.all(added.map((a) => session.request({ type: 'accounts.remove', id: a.id })));
-      await page.close();
-    }
+      }
   });
 
   it('after the in-page offer adds the new account, the fill shortcut on that set-up page fills it, never the older one', async () => {
@@ -144,7 +142,6 @@ describe.each(BROWSERS)('filling on pages nobody here wrote, in %s', (browserNam
     } finally {
       const added = (await session.request({ type: 'accounts.list' })).accounts.filter((a) => !before.has(a.id));
       await Promise.all(added.map((a) => session.request({ type: 'accounts.remove', id: a.id })));
-      await page.close();
-    }
+      }
   });
 });

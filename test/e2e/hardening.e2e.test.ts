@@ -177,23 +177,34 @@ describe.each(BROWSERS)('hardening (#15) in %s', (browserName) => {
   });
 
   it('5. sandboxed documents at the bound site get nothing: a CSP sandbox page and a sandboxed iframe', async () => {
-    const control = await env.session.browser.newPage();
-    const sandboxed = await env.session.browser.newPage();
-    const framed = await env.session.browser.newPage();
+    const pages: Page[] = [];
+    // Each page is opened when its turn comes, so the one being waited on is the tab in front (a tab behind draws no frames).
+    const open = async (path: string) => {
+      const page = await env.session.browser.newPage();
+      pages.push(page);
+      await page.goto(`${env.site.origin}${path}`);
+      return page;
+    };
     try {
       // Only the TOTP account fills here; the HOTP one is taken off the site so the control page fills without a chooser.
       await env.session.request({ type: 'accounts.update', id: env.hotpId, patch: { sites: [] } });
-      await control.goto(`${env.site.origin}/login`);
-      await control.waitForFunction(() => (document.getElementById('otp') as HTMLInputElement).value.length === 6, { timeout: 15_000 });
-      await sandboxed.goto(`${env.site.origin}/sandboxed`);
-      await framed.goto(`${env.site.origin}/framed-sandbox`);
+      const control = await open('/login');
+      await control.waitForFunction(() => (document.getElementById('otp') as HTMLInputElement).value.length === 6, { timeout: 15_000, polling: 100 });
+      await env.session.request({ type: 'debug.setRecording', on: true });
+      const since = Date.now();
+      const sandboxed = await open('/sandboxed');
+      const framed = await open('/framed-sandbox');
       expect(await sandboxed.evaluate(() => self.origin)).toBe('null');
-      await new Promise((resolve) => setTimeout(resolve, QUIET_MS)); // quiet period
+      // The background's own word that it looked at each sandboxed document and refused it.
+      const refused = { outcome: 'refused', reason: 'unknown-frame', since } as const;
+      await env.session.waitForDecision({ ...refused, url: `${env.site.origin}/sandboxed` });
+      await env.session.waitForDecision({ ...refused, url: `${env.site.origin}/login` });
       expect(await sandboxed.$eval('#otp', (i) => (i as HTMLInputElement).value)).toBe('');
       const frame = framed.frames().find((f) => f.url().endsWith('/login'))!;
       expect(await frame.$eval('#otp', (i) => (i as HTMLInputElement).value)).toBe('');
     } finally {
-      await Promise.all([control.close(), sandboxed.close(), framed.close()]);
+      await Promise.all(pages.map((page) => page.close()));
+      await env.session.request({ type: 'debug.setRecording', on: false });
       await env.session.request({ type: 'accounts.update', id: env.hotpId, patch: { sites: [env.site.origin] } });
     }
   });

@@ -22,7 +22,8 @@ function pageResult(partial: Partial<PageScanResult> = {}): PageScanResult {
 interface FakeOptions {
   frames?: Array<{ frameId: number; result: unknown }>;
   injectFails?: 'all-frames' | 'always';
-  shot?: RgbaImage;
+  /** The screenshot, or one per capture in turn (the last one repeats). */
+  shot?: RgbaImage | RgbaImage[];
   /** Reading the decoded screenshot's pixels fails (no canvas, out of memory). */
   readFails?: boolean;
   active?: boolean;
@@ -65,7 +66,8 @@ function fake(options: FakeOptions) {
     calls.load++;
     expect(dataUrl).toBe('data:image/png;base64,shot');
     if (!options.shot) throw new Error('no screenshot in this test');
-    const screenshot = screenshotFromPixels(options.shot);
+    const shots = Array.isArray(options.shot) ? options.shot : [options.shot];
+    const screenshot = screenshotFromPixels(shots[Math.min(calls.load, shots.length) - 1]!);
     return {
       ...screenshot,
       read: (rect?: Parameters<typeof screenshot.read>[0]) => {
@@ -167,14 +169,25 @@ describe('scanTab', () => {
     expect(calls.capture).toBe(1);
   });
 
-  it('reuses the crop screenshot for the last resort instead of capturing twice', async () => {
+  it('captures once more when no crop held a code, and reads that screenshot whole as the last resort', async () => {
     const shot = screenshotWith([{ text: FIXTURE_OTPAUTH, x: 300, y: 100 }]);
     // The rect is wrong (the page moved), so the crop misses and the full shot must find the code.
     const needsCrop = [{ rect: { x: 0, y: 380, width: 100, height: 100 }, elementKind: 'img' as const, reason: 'tainted' }];
     const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult({ needsCrop }) }], shot });
     const result = await scanTab(3, deps);
     expect(result.found).toEqual([{ payload: FIXTURE_OTPAUTH, kind: 'otpauth', source: 'screenshot' }]);
-    expect(calls.capture).toBe(1);
+    expect(calls.capture).toBe(2);
+    expect(calls.waited).toEqual([600]);
+    expect(calls.closed).toBe(2);
+  });
+
+  it('reads the crop from a second screenshot when the first was drawn before the image', async () => {
+    const needsCrop = [{ rect: { x: 100, y: 100, width: 150, height: 150 }, elementKind: 'img' as const, reason: 'tainted' }];
+    const shot = [blankImage(1600, 1000), screenshotWith([{ text: FIXTURE_OTPAUTH, x: 100, y: 100 }])];
+    const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult({ needsCrop }) }], shot });
+    const result = await scanTab(3, deps);
+    expect(result.found).toEqual([{ payload: FIXTURE_OTPAUTH, kind: 'otpauth', source: 'crop' }]);
+    expect(calls.capture).toBe(2);
   });
 
   it('notes a screenshot whose pixels cannot be read, once, tries every route, and frees the screenshot', async () => {

@@ -22,15 +22,25 @@ export function stepOfCode(secret: string, code: string, fromMs: number, toMs: n
   return undefined;
 }
 
+/** `promise`, or an error naming `step` once `ms` have passed: a driver call that hangs says which one it was. */
+export function within<T>(step: string, ms: number, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${step}: no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
 /** Waits until the field under `selector` holds `digits` characters, and returns them. */
 export async function waitForValue(frame: Page | Frame, selector: string, digits = 6, timeout = 20_000): Promise<string> {
   await frame.waitForFunction(
     (s: string, n: number) => (document.querySelector<HTMLInputElement>(s)?.value ?? '').length === n,
-    { timeout },
+    // Polled on a timer: a tab behind another draws no frames, and so would never be looked at again.
+    { timeout, polling: 100 },
     selector,
     digits,
   );
-  return frame.$eval(selector, (i) => (i as HTMLInputElement).value);
+  return within('read the field', 10_000, frame.$eval(selector, (i) => (i as HTMLInputElement).value));
 }
 
 /** Waits until every box under `selector` holds a digit, and returns the boxes' digits joined. */
@@ -40,7 +50,7 @@ export async function waitForBoxes(frame: Page | Frame, selector: string, timeou
     .waitForFunction((s: string) => {
       const boxes = [...document.querySelectorAll<HTMLInputElement>(s)];
       return boxes.length > 0 && boxes.every((b) => /^\d$/.test(b.value));
-    }, { timeout }, selector)
+    }, { timeout, polling: 100 }, selector)
     .catch(async (error: Error) => {
       const panel = (await frame.$(PANEL)) !== null;
       throw new Error(`${error.message} on ${frame.url()}: boxes hold "${await frame.evaluate(read, selector)}", panel shown: ${panel}`);

@@ -51,7 +51,7 @@ export function runScanSuite(
           const expected = target === 'firefox' && scanCase.firefoxSource
             ? scanCase.expected.map((f) => ({ ...f, source: scanCase.firefoxSource }))
             : scanCase.expected;
-          expect(report.result.found).toEqual(expected);
+          expect(report.result.found, `notes: ${report.result.notes.join(' | ')}`).toEqual(expected);
         } finally {
           await page.close();
         }
