@@ -8,7 +8,12 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Rolldown's constant inlining copies tldts's 70 KB public-suffix label string into each place it is read: three
+    // copies, 110 KB of the background's gzipped size instead of 45 KB.
+    build: { rolldownOptions: { optimization: { inlineConst: false } } },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

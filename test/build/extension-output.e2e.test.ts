@@ -45,6 +45,14 @@ describe('the popup page', () => {
   });
 });
 
+describe('bundling', () => {
+  it.each(['chromium', 'firefox'] as const)('the %s background carries the public suffix list once', (browser) => {
+    const worker = readFileSync(join(extensionOutputDir(browser), 'background.js'), 'utf8');
+    // A label only the list's private section has: a bundler that inlines the list's string at each use copies it.
+    expect(worker.split('is-a-techie').length - 1).toBe(1);
+  });
+});
+
 describe('build identity', () => {
   it('the Chromium build carries the key that fixes its id, and Firefox its add-on id', () => {
     const chrome = JSON.parse(readFileSync(join(extensionOutputDir('chromium'), 'manifest.json'), 'utf8'));
