@@ -20,6 +20,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: ['<all_urls>'],
+    // The one content script: every http(s) page and frame, once the page is idle (entrypoints/content-script.ts).
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], all_frames: true, run_at: 'document_idle', js: ['content-script.js'] }],
     commands: {
       'fill-code': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_commandFillCode__' },
     },

@@ -338,7 +338,8 @@ export type DecisionOutcome = 'refused' | 'filled' | 'waiting' | 'choose' | 'loc
 /**
  * Why a frame did or did not fill a code, for the diagnostics log (off unless recording is switched on): the
  * outcome, a short machine-readable reason (a detection refusal such as `enrolment-page`, or the background's
- * answer) and a line for people. Never a code or a secret.
+ * answer) and a detail: one code word (what hid the field, an error's code) or what the person was told. The
+ * options page says the reason in words. Never a code or a secret.
  */
 export interface DecisionReport {
   outcome: DecisionOutcome;

@@ -65,7 +65,7 @@ export async function routeMessage(
     const type = (message as { type?: unknown } | null)?.type;
     if (error instanceof PortalError && error.code === 'protocol/unknown-frame' && (type === 'fill.request' || type === 'fill.decided')) {
       const where = { url: sender.url ?? '', tabId: sender.tab?.id ?? -1, frameId: sender.frameId ?? 0 };
-      await context.decisions.record(where, { outcome: 'refused', reason: 'unknown-frame', detail: 'The frame has no origin this extension serves (a sandboxed document).' }).catch(() => undefined);
+      await context.decisions.record(where, { outcome: 'refused', reason: 'unknown-frame', detail: '' }).catch(() => undefined);
     }
     return { ok: false, error: describeError(error) };
   }

@@ -54,10 +54,14 @@ export type NoMatchReason =
   | 'sms-or-email-code'
   | 'enrolment-page';
 
-/** The negative result, with a human-readable `detail` for debugging and the field that was closest. */
+/** The negative result, with a fact for the diagnostics log and the field that was closest. */
 export interface NoMatch {
   kind: 'none';
   reason: NoMatchReason;
+  /**
+   * One word that tells refusals of the same reason apart (what hid the field, `sms` or `email`, `qr` or
+   * `wording` for a set-up page, `focus` when nothing had focus); the pages that show the log say it in words.
+   */
   detail: string;
   codeSource?: CodeSource;
   /** The field that would have been chosen, when the refusal is about the page or the field's visibility. */

@@ -26,7 +26,7 @@ const MIN_SINGLE_WIDTH = 50;
 const MIN_HEIGHT = 10;
 const MAX_BOX_WIDTH = 100;
 
-function none(reason: NoMatchReason, detail: string, extra: Partial<NoMatch> = {}): NoMatch {
+function none(reason: NoMatchReason, detail = '', extra: Partial<NoMatch> = {}): NoMatch {
   return { kind: 'none', reason, detail, ...extra };
 }
 
@@ -81,9 +81,9 @@ function parentHostChain(el: Element): Element {
 export function findOtpFields(root: ParentNode = document, options: FindOtpFieldsOptions = {}): OtpFieldMatch | NoMatch {
   const shadows = collectShadowRoots(root);
   const inputs = collectFillableInputs(root, shadows);
-  if (!inputs.length) return none('no-candidates', 'No enabled, editable text, number, tel or password input.');
+  if (!inputs.length) return none('no-candidates');
   const focused = options.focusedOnly ? findFocusedInput(root) : undefined;
-  if (options.focusedOnly && !focused) return none('no-candidates', 'No code field has focus.');
+  if (options.focusedOnly && !focused) return none('no-candidates', 'focus');
   const measure = options.measure ?? ((el: Element) => measureElement(el));
   const pass = createDetectionPass();
 
@@ -101,7 +101,7 @@ export function findOtpFields(root: ParentNode = document, options: FindOtpField
     .sort((a, b) => b.score - a.score);
   // The user pointed at this field: it needs no name or wording, only to be visible and opaque.
   if (focused && !ranked.length) ranked.push({ kind: 'single', input: focused, score: 0, reasons: ['focused'], codeSource: 'unknown' });
-  if (!ranked.length) return none('no-otp-field', 'No input looks like a one-time-code field.');
+  if (!ranked.length) return none('no-otp-field');
 
   let chosen: OtpFieldMatch | undefined;
   let refused: { match: OtpFieldMatch; m: Measurement } | undefined;
@@ -114,14 +114,8 @@ export function findOtpFields(root: ParentNode = document, options: FindOtpField
     refused ??= { match, m };
   }
   if (!chosen) {
-    const transparent = refused?.m.hiddenBy === 'transparent';
-    return none(
-      transparent ? 'transparent' : 'not-visible',
-      transparent
-        ? 'The code field or a parent is nearly transparent; filling it could be a clickjacking trap.'
-        : `The code field is not visible (${refused?.m.hiddenBy ?? 'hidden'}).`,
-      refused ? { nearest: refused.match } : {},
-    );
+    const hiddenBy = refused?.m.hiddenBy ?? 'hidden';
+    return none(hiddenBy === 'transparent' ? 'transparent' : 'not-visible', hiddenBy, refused ? { nearest: refused.match } : {});
   }
 
   // An enrolment page's code field belongs to the new secret being set up: never an existing account's code,
@@ -130,10 +124,10 @@ export function findOtpFields(root: ParentNode = document, options: FindOtpField
   const first = firstInput(chosen);
   if (!options.allowEnrolment) {
     if (looksLikeEnrolmentPage(root, measure, shadows)) {
-      return none('enrolment-page', 'This is an authenticator set-up page with a QR code.', { nearest: chosen });
+      return none('enrolment-page', 'qr', { nearest: chosen });
     }
     if (isSetupWording(pass.readContext(first))) {
-      return none('enrolment-page', 'This step sets up a new authenticator; its code belongs to the account being added.', { nearest: chosen });
+      return none('enrolment-page', 'wording', { nearest: chosen });
     }
   }
   const fieldSource = classifyText(pass.describe(first).labels);
@@ -147,11 +141,7 @@ export function findOtpFields(root: ParentNode = document, options: FindOtpField
         : pageSource;
   chosen.codeSource = codeSource;
   if (judgePage && (codeSource === 'sms' || codeSource === 'email')) {
-    return none(
-      'sms-or-email-code',
-      `The page asks for a code sent by ${codeSource === 'sms' ? 'text message' : 'e-mail'}, not an authenticator code.`,
-      { codeSource, nearest: chosen },
-    );
+    return none('sms-or-email-code', codeSource, { codeSource, nearest: chosen });
   }
   return chosen;
 }

@@ -3,6 +3,7 @@ import type { DecisionRecord } from '../../../src/messages';
 import { useClient } from '../../../src/ui/client-context';
 import { describeUiError } from '../../../src/ui/describe-ui-error';
 import { formatTime, t } from '../../../src/ui/i18n';
+import { describeDecision } from './describe-decision';
 
 /** The newest decisions shown; the log keeps more for the tester kit. */
 const SHOWN = 25;
@@ -75,7 +76,7 @@ export function DiagnosticsSection() {
                   <strong>{d.outcome}</strong> <code>{d.reason}</code> {d.field ? <code>{d.field}</code> : null} — {shortAddress(d.url)}
                   <br />
                   <span class="muted">
-                    {formatTime(d.at)} · {d.detail}
+                    {formatTime(d.at)} · {describeDecision(d)}
                   </span>
                 </li>
               ))}

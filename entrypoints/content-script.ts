@@ -9,10 +9,9 @@ import { collectIdentityHints } from '../src/content/identity-hints';
 import { collectNotices } from '../src/content/notices';
 import { createDecisionReporter } from '../src/content/decision-reporter';
 
-export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
-  allFrames: true,
-  runAt: 'document_idle',
+// Declared in wxt.config.ts's manifest as the content script of every page (and frame): an unlisted script
+// carries no framework runtime, so the script every page loads stays small.
+export default defineUnlistedScript({
   main() {
     // A sandboxed document (CSP sandbox, a sandboxed iframe) has an opaque origin: it is no site an account is
     // bound to, whatever its URL says (Firefox tells the background only the URL). It gets nothing.
