@@ -73,5 +73,7 @@ export function describeField(input: HTMLInputElement, lookup: LabelLookup = lab
   const attr = (name: string): string => input.getAttribute(name) ?? '';
   const identifiers = [input.id, attr('name'), attr('data-testid'), attr('data-test'), attr('data-qa'), attr('data-cy')];
   const labels = [attr('aria-label'), attr('placeholder'), attr('title'), ...labelTexts(input, lookup), nearbyCaption(input)];
-  return { identifiers: normalizeText(identifiers.join(' ')), labels: normalizeText(labels.join(' ')) };
+  // Once each: a <label> just before its field is also its caption, and a text read twice would make phrases across
+  // its own ends ("Code de vérification Code…" reads as "verification code").
+  return { identifiers: normalizeText(identifiers.join(' ')), labels: normalizeText([...new Set(labels)].join(' ')) };
 }

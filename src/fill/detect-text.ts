@@ -10,36 +10,50 @@ export function normalizeText(raw: string): string {
   return ` ${folded.replace(/[\s\-_.[\]:/()#,;|'"*+!?<>=@{}]+/g, ' ').trim()} `;
 }
 
-// Words that on their own say "one-time code" (English, matched on token edges).
-const STRONG = new RegExp(
-  ' (otp|totp|hotp|otc|mfa|2fa|twofa|tfa|2sv|passcode|authenticator|authcode|challenge|' +
-    'one ?time|two ?factor|2 ?factor|second ?factor|multi ?factor|two ?step|2 ?step|' +
-    'verification ?code|verify ?code|security ?code|auth(entication)? ?code|(6|six|8|eight) ?digits?|' +
-    '(auth(entication)?|security|mfa|software|soft|hardware|rsa) ?token|token ?code) ',
-);
+// The keyword lists: each entry is a regular-expression alternative over normalised text (`?` makes a space or
+// letter optional). test/fill/detection-rules.test.ts has a row for every entry.
 
-// The same idea in other languages; matched as substrings because many are single compound words.
-const STRONG_OTHER = [
+/** Words that on their own say "one-time code" (English, matched on token edges). */
+export const STRONG_WORDS = [
+  'otp', 'totp', 'hotp', 'otc', 'mfa', '2fa', 'twofa', 'tfa', '2sv', 'passcode', 'authenticator', 'authcode', 'challenge',
+  'one ?time', 'two ?factor', '2 ?factor', 'second ?factor', 'multi ?factor', 'two ?step', '2 ?step',
+  'verification ?code', 'verify ?code', 'security ?code', 'auth(entication)? ?code', '(6|six|8|eight) ?digits?',
+  '(auth(entication)?|security|mfa|software|soft|hardware|rsa) ?token', 'token ?code',
+];
+const STRONG = new RegExp(` (${STRONG_WORDS.join('|')}) `);
+
+/** The same idea in other languages; matched as substrings because many are single compound words. */
+export const STRONG_OTHER_PHRASES = [
   'codigo de verificacion', 'codigo de verificacao', 'codigo de seguranca', 'codigo de un solo uso',
   'bestatigungscode', 'sicherheitscode', 'verifizierungscode', 'einmalcode', 'einmalpasswort',
   'code de verification', 'code de securite', 'mot de passe a usage unique', 'codice di verifica',
   'verificatiecode', 'beveiligingscode', 'kod weryfikacyjny', 'kod jednorazowy', 'код подтверждения',
   'проверочный код', 'одноразовый код', 'код аутентификации', '验证码', '驗證碼', '动态码', '認証コード',
   '確認コード', 'ワンタイムパスワード', '인증 코드', '인증코드', '인증번호', 'dogrulama kodu',
-].map((phrase) => normalizeText(phrase).trim());
+];
+const STRONG_OTHER = STRONG_OTHER_PHRASES.map((phrase) => normalizeText(phrase).trim());
 
-// Words that need a supporting signal (numeric input, digits pattern, 2FA wording nearby).
-const AMBIGUOUS = / (codes?|pin|token|verify|verification|auth|digits?|key) /;
+/** Words that need a supporting signal (numeric input, digits pattern, 2FA wording nearby). */
+export const AMBIGUOUS_WORDS = ['codes?', 'pin', 'token', 'verify', 'verification', 'auth', 'digits?', 'key'];
+const AMBIGUOUS = new RegExp(` (${AMBIGUOUS_WORDS.join('|')}) `);
 
-// Never an authenticator code, wherever the word appears. Prefix match so `recoverycode` and `cardholder` count.
-const NEGATIVE = new RegExp(
-  ' (backup|recovery|scratch|coupon|promo|discount|gift|voucher|referral|zip|postal|postcode|bank|card|' +
-    'cvc|cvv|csc|cvn|captcha|recaptcha|hcaptcha|search|invite|invitation|comment|newsletter|iban|cc )',
-);
+/** Never an authenticator code, wherever the word appears. Prefix match so `recoverycode` and `cardholder` count. */
+export const NEGATIVE_WORDS = [
+  'backup', 'recovery', 'scratch', 'coupon', 'promo', 'discount', 'gift', 'voucher', 'referral', 'zip', 'postal', 'postcode',
+  'bank', 'card', 'cvc', 'cvv', 'csc', 'cvn', 'captcha', 'recaptcha', 'hcaptcha', 'search', 'invite', 'invitation',
+  'comment', 'newsletter', 'iban', 'cc ',
+];
+const NEGATIVE = new RegExp(` (${NEGATIVE_WORDS.join('|')})`);
 
-// Contact and account fields: rejected when in id/name, or as a phrase in a label ("on your phone" is fine).
-const NEGATIVE_ID = / (phone|mobile|telephone|tel|e ?mail|mail|username|login ?name|user ?name|userid|account ?number) /;
-const NEGATIVE_LABEL = / (phone|mobile|telephone) (number|no) | e ?mail address | user ?name | email /;
+/** Contact and account fields, rejected in an id or name. */
+export const NEGATIVE_ID_WORDS = [
+  'phone', 'mobile', 'telephone', 'tel', 'e ?mail', 'mail', 'username', 'login ?name', 'user ?name', 'userid', 'account ?number',
+];
+const NEGATIVE_ID = new RegExp(` (${NEGATIVE_ID_WORDS.join('|')}) `);
+
+/** The same in a label, only as a phrase ("on your phone" is fine). */
+export const NEGATIVE_LABEL_PHRASES = ['(phone|mobile|telephone) (number|no)', 'e ?mail address', 'user ?name', 'email'];
+const NEGATIVE_LABEL = new RegExp(NEGATIVE_LABEL_PHRASES.map((phrase) => ` ${phrase} `).join('|'));
 
 /** Autocomplete tokens that name another kind of field (WHATWG autofill detail tokens). */
 export function isForeignAutocomplete(autocomplete: string): boolean {
