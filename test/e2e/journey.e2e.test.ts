@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clickPanelPrimaryButton, type ExtensionSession, launchWithExtension } from '../../src/testing';
 import { type Portal, startPortal } from '../portal/server';
 import { BROWSERS, TEST_PASSPHRASE } from './browsers';
@@ -10,12 +10,13 @@ describe.each(BROWSERS)('the whole journey in %s', (browserName) => {
   let portal: Portal;
   let session: ExtensionSession;
 
-  beforeAll(async () => {
+  // A portal and a browser of its own for each journey: neither sees the other's accounts or users.
+  beforeEach(async () => {
     portal = await startPortal({ port: 0, seed: true });
     session = await launchWithExtension({ browser: browserName });
     await session.provision({ passphrase: TEST_PASSPHRASE });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await session?.close();
     await portal?.close();
   });
