@@ -24,6 +24,8 @@ test('Playwright: Chromium logs in with the code the extension fills, from a pro
       assert.equal((await session.request({ type: 'accounts.list' })).accounts.length, 1, 'provisioning again replaces, not duplicates');
 
       const page = await session.context.newPage();
+      // A busy CI machine: give page loads more than Playwright's default 30 s.
+      page.setDefaultTimeout(60_000);
       await page.goto(`${PORTAL_URL}/login`);
       await page.fill('#email', 'playwright@example.com');
       await page.fill('#password', PORTAL_PASSWORD);

@@ -10,6 +10,8 @@ async function logIn(session) {
   const name = session.browserName.toUpperCase();
   await session.provision({ passphrase: 'only protects this throwaway profile', accounts: fromEnv(`MFA_${name}_`) });
   const page = await session.browser.newPage();
+  // Two browsers at once on a busy CI machine: give page loads more than Puppeteer's default 30 s.
+  page.setDefaultTimeout(60_000);
   await page.goto(`${PORTAL_URL}/login`);
   await page.type('#email', `${session.browserName}@example.com`);
   await page.type('#password', PORTAL_PASSWORD);
