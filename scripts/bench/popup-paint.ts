@@ -82,23 +82,25 @@ export async function benchPopup(session: ExtensionSession): Promise<Figure[]> {
   // is its time above the floor, paired open by open.
   const floorPage = join(extensionOutputDir('chromium'), FLOOR_PAGE);
   writeFileSync(floorPage, '<!doctype html><html><body><h1 id="static">Static page</h1></body></html>');
+  // The targets are the popup's time above the floor: what the popup itself adds to any extension page's opening.
   const runs: Array<{ name: string; target: string; times: PairedPaints }> = [];
   try {
-    runs.push({ name: 'first run (create-vault form)', target: '≤ 60 ms', times: await timePopupPaint(session, '[data-testid="create-vault"]', '.') });
+    runs.push({ name: 'first run (create-vault form)', target: '≤ 25 ms above the floor', times: await timePopupPaint(session, '[data-testid="create-vault"]', '.') });
     await session.provision({ passphrase: PASSPHRASE });
-    runs.push({ name: 'unlocked, 0 accounts (empty list)', target: '≤ 60 ms', times: await timePopupPaint(session, '[data-testid="empty-list"]', '.') });
+    runs.push({ name: 'unlocked, 0 accounts (empty list)', target: '≤ 25 ms above the floor', times: await timePopupPaint(session, '[data-testid="empty-list"]', '.') });
     const preview = await session.request({ type: 'import.preview', text: manyOtpauthUris(500) });
     const { added } = await session.request({ type: 'import.commit', token: preview.token, sites: [] });
     if (added !== 500) throw new Error(`popup bench: 500 accounts expected, ${added} imported`);
-    runs.push({ name: 'unlocked, 500 accounts (first code shown)', target: '≤ 100 ms', times: await timePopupPaint(session, '[data-testid="account-code"]', '\\d{3}') });
+    runs.push({ name: 'unlocked, 500 accounts (first code shown)', target: '≤ 50 ms above the floor', times: await timePopupPaint(session, '[data-testid="account-code"]', '\\d{3}') });
   } finally {
     rmSync(floorPage, { force: true });
   }
-  const line = (name: string, value: number) => figures.push({ group: 'popup', name, value: round(value), unit: 'ms' });
+  const line = (name: string, value: number, target?: string) =>
+    figures.push({ group: 'popup', name, value: round(value), unit: 'ms', ...(target ? { target } : {}) });
   for (const run of runs) {
-    paint(run.name, median(run.times.popup), run.target);
+    paint(run.name, median(run.times.popup));
     line('  a static extension page, opened in turns with it (the floor)', median(run.times.floor));
-    line(`  the popup above the floor (median of ${OPENS} paired opens)`, median(run.times.popup.map((t, i) => t - run.times.floor[i]!)));
+    line(`  the popup above the floor (median of ${OPENS} paired opens)`, median(run.times.popup.map((t, i) => t - run.times.floor[i]!)), run.target);
   }
 
   const root = extensionOutputDir('chromium');
