@@ -33,6 +33,15 @@ export interface PasskeyRegistration {
   userVerified: boolean;
 }
 
+/** A passkey registration as the protocol carries it: binary fields in base64. */
+export interface PasskeyRegistrationText {
+  credentialId: string;
+  salt: string;
+  prfOutput: string;
+  label: string;
+  userVerified: boolean;
+}
+
 /** A passkey as the pages see it: no key material, only what names it and what the ceremony needs (id, salt). */
 export interface PasskeyInfo {
   credentialId: string;
@@ -131,6 +140,36 @@ export function checkPasskeyBytes(registration: Pick<PasskeyRegistration, 'crede
       `The passkey's answer is malformed (a credential id of 1 to ${MAX_CREDENTIAL_ID_BYTES} bytes, a ${PASSKEY_SALT_BYTES}-byte salt and a ${PRF_OUTPUT_BYTES}-byte PRF result are needed). Nothing was changed; try again.`,
     );
   }
+}
+
+function decodeAnswer(text: unknown, field: string): Bytes {
+  try {
+    return decodeBase64(text, field);
+  } catch {
+    throw passkeyError('passkey/malformed', `The passkey's answer is malformed: "${field}" is not base64. Nothing was changed; try again.`);
+  }
+}
+
+/** Decodes a registration from the protocol, checking every field's type and size. */
+export function decodePasskeyRegistration(text: PasskeyRegistrationText): PasskeyRegistration {
+  const registration = {
+    credentialId: decodeAnswer(text.credentialId, 'credentialId'),
+    salt: decodeAnswer(text.salt, 'salt'),
+    prfOutput: decodeAnswer(text.prfOutput, 'prfOutput'),
+    label: checkPasskeyLabel(text.label),
+    userVerified: text.userVerified === true,
+  };
+  checkPasskeyBytes(registration);
+  return registration;
+}
+
+/** Decodes a PRF output from the protocol (base64, 32 bytes). */
+export function decodePrfOutput(text: unknown): Bytes {
+  const output = decodeAnswer(text, 'prfOutput');
+  if (output.length !== PRF_OUTPUT_BYTES) {
+    throw passkeyError('passkey/malformed', `The passkey's answer is malformed: the PRF result must be ${PRF_OUTPUT_BYTES} bytes. Nothing was changed; try again.`);
+  }
+  return output;
 }
 
 /** Builds a passkey slot for `dataKey`: derives the slot's key pair from the PRF output and seals the data key to it. */
