@@ -215,7 +215,7 @@ export class VaultService {
       const existing = passkeySlotsOf(header);
       if (existing.length >= MAX_PASSKEY_SLOTS) {
         throw new PasskeyError('passkey/too-many', `This vault already has ${MAX_PASSKEY_SLOTS} passkeys, the most it can hold. Remove one first.`, {
-          key: 'error_passkey_too_many',
+          key: 'error_passkey_limit',
           subs: [String(MAX_PASSKEY_SLOTS)],
         });
       }
