@@ -3,7 +3,7 @@ import type { PasskeyView } from '../../../src/messages';
 import { ActionResult } from '../../../src/ui/action-result';
 import { useClient } from '../../../src/ui/client-context';
 import { Field } from '../../../src/ui/field';
-import { formatDateTime, t } from '../../../src/ui/i18n';
+import { formatDate, t } from '../../../src/ui/i18n';
 import { newPasskeySalt, registerPasskey } from '../../../src/ui/passkey-ceremony';
 import { WITHHELD_TEXT } from '../../../src/ui/passkey-offer';
 import { useAction } from '../../../src/ui/use-action';
@@ -82,7 +82,7 @@ export function PasskeySection({ unlocked }: { unlocked: boolean }) {
             <li key={passkey.credentialId} data-testid="passkey-item">
               <span class="passkey-name">{passkey.label}</span>
               <span class="muted">
-                {t('passkey_added_on', formatDateTime(passkey.createdAt))}
+                {t('passkey_added_on', formatDate(passkey.createdAt))}
                 {passkey.userVerified ? '' : ` · ${t('passkey_not_verified')}`}
               </span>
               {unlocked ? (
