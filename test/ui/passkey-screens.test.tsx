@@ -145,7 +145,7 @@ describe('the options section "Unlock with a passkey"', () => {
     await act(async () => remove.click());
     await waitFor(() => byTestId(root, 'passkey-none'));
     expect(calls).toContainEqual({ type: 'passkey.remove', credentialId: laptop.credentialId });
-    expect(byTestId(root, 'passkey-result')?.textContent).toBe('Passkey “Work laptop” removed: it no longer unlocks this vault.');
+    expect(byTestId(root, 'passkey-result')?.textContent).toBe('Passkey “Work laptop” removed: it no longer unlocks this vault. If its authenticator was lost, change your passphrase too.');
   });
 
   it('under a policy that forbids passkeys: says so, set by the organisation, no way to add; removal stays possible', async () => {
