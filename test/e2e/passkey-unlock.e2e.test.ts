@@ -3,14 +3,14 @@
  * page's tab (its credentials belong to that tab, so the tab goes from the options page to the popup page).
  * Firefox: the pages say plainly that the browser does not offer it (moz-extension pages cannot use WebAuthn).
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { CDPSession, Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchWithExtension } from '../../src/testing';
 import { sampleUri, SAMPLE_SECRET, TEST_PASSPHRASE } from './browsers';
 import { codeInRow, oracleTotp, press, textOf, typeField, waitFor } from './pages/page-helpers';
+import { changePassphraseInOptions } from './pages/options-steps';
 import { waitForRow } from './pages/popup-steps';
+import { readTree } from './profile-files';
 
 const NEW_PASSPHRASE = 'violet anchor mango tundra';
 const ISSUER = 'Acme Corp';
@@ -72,17 +72,6 @@ async function unlockDirectly(page: Page, credentialId: string, salt: string): P
       return chrome.runtime.sendMessage({ type: 'passkey.unlock', credentialId: b64(got.rawId), prfOutput: b64(first), userVerified: true });
     })()`,
   ) as Promise<{ ok: boolean; error?: { code: string } }>;
-}
-
-/** Every file under `dir`. */
-async function readTree(dir: string): Promise<Buffer[]> {
-  const out: Buffer[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await readTree(path)));
-    else if (entry.isFile()) out.push(await readFile(path).catch(() => Buffer.alloc(0)));
-  }
-  return out;
 }
 
 describe('passkey unlock in Chromium (virtual authenticator with PRF)', () => {
@@ -180,13 +169,7 @@ describe('passkey unlock in Chromium (virtual authenticator with PRF)', () => {
     const tab = await session.openExtensionPage('options.html');
     await addAuthenticator(tab, true);
     await registerInOptions(tab, 'Work laptop');
-    await typeField(tab, 'current-passphrase', TEST_PASSPHRASE);
-    await typeField(tab, 'new-passphrase', NEW_PASSPHRASE);
-    await typeField(tab, 'new-passphrase-confirm', NEW_PASSPHRASE);
-    await press(tab, 'change-passphrase');
-    await expect.poll(() => textOf(tab, 'security-result'), { timeout: 30_000 }).toMatch(/passphrase was changed/i);
-    await press(tab, 'lock');
-    await waitFor(tab, 'unlock-form');
+    await changePassphraseInOptions(tab, TEST_PASSPHRASE, NEW_PASSPHRASE);
 
     await unlockWithPasskeyInPopup(session, tab);
     // The old passphrase opens nothing; the new one does.
