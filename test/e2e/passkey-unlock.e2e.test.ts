@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchWithExtension } from '../../src/testing';
 import { sampleUri, SAMPLE_SECRET, TEST_PASSPHRASE } from './browsers';
 import { codeInRow, oracleTotp, press, textOf, typeField, waitFor } from './pages/page-helpers';
+import { findSeriousViolations } from './a11y/axe';
 import { changePassphraseInOptions } from './pages/options-steps';
 import { waitForRow } from './pages/popup-steps';
 import { readTree } from './profile-files';
@@ -40,10 +41,14 @@ async function registerInOptions(options: Page, label: string): Promise<void> {
   await options.waitForFunction((name) => [...document.querySelectorAll('[data-testid="passkey-item"] .passkey-name')].some((el) => el.textContent === name), {}, label);
 }
 
-/** Opens the popup page in the same tab (where the virtual authenticator lives) and unlocks with the passkey by keyboard. */
-async function unlockWithPasskeyInPopup(session: ExtensionSession, tab: Page): Promise<void> {
+/**
+ * Opens the popup page in the same tab (where the virtual authenticator lives) and unlocks with the passkey by
+ * keyboard; with `checkAccessibility`, the screen offering the passkey is checked with axe first.
+ */
+async function unlockWithPasskeyInPopup(session: ExtensionSession, tab: Page, checkAccessibility = false): Promise<void> {
   await tab.goto(`${session.extensionBaseUrl}popup.html`);
   await waitFor(tab, 'passkey-unlock');
+  if (checkAccessibility) expect(await findSeriousViolations(tab)).toEqual([]);
   // The passkey is offered first, focused: Enter unlocks.
   expect(await tab.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('passkey-unlock');
   await tab.keyboard.press('Enter');
@@ -92,11 +97,12 @@ describe('passkey unlock in Chromium (virtual authenticator with PRF)', () => {
     await registerInOptions(tab, 'Work laptop');
     const { passkeys } = await session.request({ type: 'passkey.status' });
     expect(passkeys.map((p) => [p.label, p.userVerified])).toEqual([['Work laptop', true]]);
+    expect(await findSeriousViolations(tab)).toEqual([]);
 
     await press(tab, 'lock');
     await waitFor(tab, 'unlock-form');
     expect((await session.request({ type: 'vault.status' })).state).toBe('locked');
-    await unlockWithPasskeyInPopup(session, tab);
+    await unlockWithPasskeyInPopup(session, tab, true);
     expect((await session.request({ type: 'vault.status' })).state).toBe('unlocked');
 
     // The PRF output the passkey gives for its salt is in no file of the profile (nor anything in the clear).
