@@ -9,7 +9,7 @@ import { Field } from './field';
 import { useAction } from './use-action';
 import { PasskeyUnlock } from './passkey-unlock';
 import { WITHHELD_TEXT } from './passkey-offer';
-import { usePasskeyState } from './use-passkey-offer';
+import { usePasskeyState } from './use-passkey-state';
 
 /** Props shared by the create and unlock forms: both report the vault's new state. */
 export interface VaultFormProps {

@@ -7,7 +7,7 @@ import { formatDate, t } from '../../../src/ui/i18n';
 import { newPasskeySalt, registerPasskey } from '../../../src/ui/passkey-ceremony';
 import { WITHHELD_TEXT } from '../../../src/ui/passkey-offer';
 import { useAction } from '../../../src/ui/use-action';
-import { usePasskeyState } from '../../../src/ui/use-passkey-offer';
+import { usePasskeyState } from '../../../src/ui/use-passkey-state';
 import { encodeBase64 } from '../../../src/vault/bytes';
 import { SetByOrganisation } from './autofill-section';
 
