@@ -29,6 +29,9 @@ export class OtpError extends PortalError {}
 /** Vault problems: wrong passphrase, tampering, unsupported versions, locked vault. */
 export class VaultError extends PortalError {}
 
+/** Passkey unlock problems: a passkey this vault does not know, an answer that does not open it, a bad registration. */
+export class PasskeyError extends PortalError {}
+
 /** A request the background refuses: wrong sender, unknown message, bad arguments. */
 export class ProtocolError extends PortalError {}
 

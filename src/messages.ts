@@ -86,6 +86,26 @@ export interface EffectiveSettings {
   plainExportAllowed: boolean;
 }
 
+/** A registered passkey as extension pages see it: its name and what the WebAuthn ceremony needs (binary as base64), never key material. */
+export interface PasskeyView {
+  credentialId: string;
+  /** The PRF input for this passkey (`prf.evalByCredential`). */
+  salt: string;
+  label: string;
+  createdAt: number;
+  /** Whether the authenticator verified the person when the passkey was added. */
+  userVerified: boolean;
+}
+
+/** The passkeys registered with the vault and what the organisation allows (see `passkeyPolicy`). */
+export interface PasskeyStatus {
+  passkeys: PasskeyView[];
+  allowed: boolean;
+  requireUserVerification: boolean;
+  /** Whether the organisation set either rule ("Set by your organisation"). */
+  managed: boolean;
+}
+
 /** Fields a person types to add an account by hand. */
 export interface ManualEntry {
   issuer: string;
@@ -180,6 +200,12 @@ export type PageRequest =
   | { type: 'vault.unlock'; passphrase: string }
   | { type: 'vault.lock' }
   | { type: 'vault.changePassphrase'; current: string; next: string }
+  | { type: 'passkey.status' }
+  /** A passkey just created in the page's WebAuthn ceremony: its raw id, the salt and the PRF output for it (base64). */
+  | { type: 'passkey.add'; credentialId: string; salt: string; prfOutput: string; label: string; userVerified: boolean }
+  | { type: 'passkey.remove'; credentialId: string }
+  /** The PRF output a registered passkey gave for its salt (base64), and whether the authenticator verified the person. */
+  | { type: 'passkey.unlock'; credentialId: string; prfOutput: string; userVerified: boolean }
   | { type: 'accounts.list' }
   | { type: 'accounts.codes'; now?: number }
   | { type: 'accounts.addUri'; uri: string; sites: string[] }
@@ -257,6 +283,10 @@ export interface Responses {
   'vault.unlock': { state: VaultState };
   'vault.lock': { state: VaultState };
   'vault.changePassphrase': { ok: true };
+  'passkey.status': PasskeyStatus;
+  'passkey.add': { passkey: PasskeyView };
+  'passkey.remove': { ok: true };
+  'passkey.unlock': { state: VaultState };
   'accounts.list': { accounts: AccountView[] };
   'accounts.codes': { codes: CodeView[]; now: number };
   'accounts.addUri': { account: AccountView; warning?: string };

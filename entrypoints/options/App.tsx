@@ -10,6 +10,7 @@ import { ClockSection } from './sections/clock-section';
 import { DiagnosticsSection } from './sections/diagnostics-section';
 import { ExportSection } from './sections/export-section';
 import { ImportSection } from './sections/import-section';
+import { PasskeySection } from './sections/passkey-section';
 import type { SaveSettings } from './sections/save-settings';
 import { SecuritySection } from './sections/security-section';
 
@@ -92,6 +93,7 @@ export function App() {
         </section>
       ) : null}
       <SecuritySection unlocked={unlocked} effective={effective} save={save} onLocked={() => setState('locked')} />
+      {state === 'locked' || unlocked ? <PasskeySection key={`passkeys-${state}`} unlocked={unlocked} /> : null}
       <AutofillSection effective={effective} save={save} />
       {unlocked ? (
         <>

@@ -6,6 +6,7 @@ import { accountHandlers } from './handlers/account-handlers';
 import { debugHandlers } from './handlers/debug-handlers';
 import { siteHandlers } from './handlers/site-handlers';
 import { fillHandlers } from './handlers/fill-handlers';
+import { passkeyHandlers } from './handlers/passkey-handlers';
 import type { HandlerSpec, Handlers } from './handlers/handler-types';
 import { qrHandlers } from './handlers/qr-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
@@ -16,6 +17,7 @@ import { createSiteIndex } from '../sites/site-index';
 
 const handlers: Handlers = {
   ...vaultHandlers,
+  ...passkeyHandlers,
   ...accountHandlers,
   ...transferHandlers,
   ...settingsHandlers,

@@ -6,6 +6,11 @@ const FORBIDDEN = /[\p{Cc}\u2028\u2029\u061C\u200E\u200F\u202A-\u202E\u2066-\u20
 // In a `u` regex a surrogate range matches only unpaired halves, which cannot be encoded as UTF-8.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
+/** True when `value` holds a control, text-direction or broken character (anything that could disguise a name). */
+export function hasUnsafeCharacters(value: string): boolean {
+  return FORBIDDEN.test(value) || LONE_SURROGATE.test(value);
+}
+
 /** Checks an issuer or account name: at most MAX_NAME_LENGTH code points, no control, bidi or broken characters. */
 export function checkName(value: unknown, field: 'issuer' | 'account name'): string {
   if (typeof value !== 'string') {

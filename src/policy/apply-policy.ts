@@ -108,3 +108,37 @@ export function requirePlainExportAllowed(policy: ManagedPolicy): void {
     );
   }
 }
+
+/** What the organisation allows of passkey unlock: whether at all, and whether the authenticator must verify the person. */
+export interface PasskeyPolicy {
+  allowed: boolean;
+  requireUserVerification: boolean;
+  /** Whether either was set by the organisation (the options page then says "Set by your organisation"). */
+  managed: boolean;
+}
+
+/** Passkey unlock under the policy: allowed unless `allowPasskeyUnlock` is false; user verification when required. */
+export function passkeyPolicy(policy: ManagedPolicy): PasskeyPolicy {
+  return {
+    allowed: policy.allowPasskeyUnlock !== false,
+    requireUserVerification: policy.requirePasskeyUserVerification === true,
+    managed: policy.allowPasskeyUnlock !== undefined || policy.requirePasskeyUserVerification !== undefined,
+  };
+}
+
+/** Throws a PolicyError when the organisation forbids passkey unlock, or requires user verification that did not happen. */
+export function requirePasskeyAllowed(policy: ManagedPolicy, userVerified: boolean): void {
+  const rules = passkeyPolicy(policy);
+  if (!rules.allowed) {
+    throw new PolicyError('policy/passkey-blocked', 'Your organisation does not allow unlocking with a passkey. Unlock with your passphrase.', {
+      key: 'error_policy_passkey_blocked',
+    });
+  }
+  if (rules.requireUserVerification && !userVerified) {
+    throw new PolicyError(
+      'policy/passkey-verification-required',
+      'Your organisation requires the passkey to verify you (PIN, fingerprint or face). This passkey did not; unlock with your passphrase, then remove the passkey and add it again with verification.',
+      { key: 'error_policy_passkey_verification' },
+    );
+  }
+}

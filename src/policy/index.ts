@@ -12,7 +12,10 @@ export {
   effectiveMinPassphraseLength,
   isPlainExportAllowed,
   isSiteAllowedByPolicy,
+  passkeyPolicy,
+  requirePasskeyAllowed,
   requirePlainExportAllowed,
+  type PasskeyPolicy,
   type AppliedPolicy,
   type PolicyLocks,
 } from './apply-policy';

@@ -2,6 +2,7 @@ import { PortalError } from '../errors';
 import {
   type ManagedPolicy,
   POLICY_BOOLEAN_KEYS,
+  POLICY_BOOLEAN_STRICT,
   POLICY_INTEGER_RANGES,
   POLICY_KEYS,
 } from './policy-types';
@@ -46,11 +47,15 @@ function parseInteger(key: keyof typeof POLICY_INTEGER_RANGES, value: unknown, w
   return applied;
 }
 
-/** Boolean policies fail closed too: each one's false is the restriction (no plain export, no auto-submit, no automatic fill). */
-function parseBoolean(key: string, value: unknown, warnings: string[]): boolean {
+/**
+ * Boolean policies fail closed too: an invalid value reads as the restriction (no plain export, no auto-submit, no
+ * automatic fill, no passkey unlock; user verification required).
+ */
+function parseBoolean(key: (typeof POLICY_BOOLEAN_KEYS)[number], value: unknown, warnings: string[]): boolean {
   if (typeof value === 'boolean') return value;
-  warnings.push(`Policy "${key}": ${describeValue(value)} is not true or false, so false applies until it is fixed.`);
-  return false;
+  const strict = POLICY_BOOLEAN_STRICT[key];
+  warnings.push(`Policy "${key}": ${describeValue(value)} is not true or false, so ${strict} applies until it is fixed.`);
+  return strict;
 }
 
 /**

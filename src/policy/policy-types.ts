@@ -22,6 +22,10 @@ export interface ManagedPolicy {
   minKdfMemoryKiB?: number;
   /** Minimum Argon2id passes for newly written vaults and backups. */
   minKdfIterations?: number;
+  /** false forbids adding passkeys and unlocking with the ones already added (the background refuses both). */
+  allowPasskeyUnlock?: boolean;
+  /** true requires the authenticator to verify the person (PIN, biometrics) whenever a passkey is added or unlocks. */
+  requirePasskeyUserVerification?: boolean;
 }
 
 /** Every key a policy may contain, in the order the documentation lists them. */
@@ -34,6 +38,8 @@ export const POLICY_KEYS = [
   'autoFill',
   'minKdfMemoryKiB',
   'minKdfIterations',
+  'allowPasskeyUnlock',
+  'requirePasskeyUserVerification',
 ] as const satisfies ReadonlyArray<keyof ManagedPolicy>;
 
 export type PolicyKey = (typeof POLICY_KEYS)[number];
@@ -51,7 +57,16 @@ export const POLICY_INTEGER_RANGES = {
 } as const;
 
 /** The boolean policies. */
-export const POLICY_BOOLEAN_KEYS = ['allowPlainExport', 'allowAutoSubmit', 'autoFill'] as const;
+export const POLICY_BOOLEAN_KEYS = ['allowPlainExport', 'allowAutoSubmit', 'autoFill', 'allowPasskeyUnlock', 'requirePasskeyUserVerification'] as const;
+
+/** The value of each boolean policy that restricts: what an invalid value is read as (fail closed). */
+export const POLICY_BOOLEAN_STRICT: Readonly<Record<(typeof POLICY_BOOLEAN_KEYS)[number], boolean>> = Object.freeze({
+  allowPlainExport: false,
+  allowAutoSubmit: false,
+  autoFill: false,
+  allowPasskeyUnlock: false,
+  requirePasskeyUserVerification: true,
+});
 
 /** The policy of an unmanaged browser: nothing set. */
 export const EMPTY_POLICY: Readonly<ManagedPolicy> = Object.freeze({});

@@ -37,6 +37,8 @@ export const STRICTEST_POLICY: Readonly<ManagedPolicy> = Object.freeze({
   allowPlainExport: false,
   allowAutoSubmit: false,
   autoFill: false,
+  allowPasskeyUnlock: false,
+  requirePasskeyUserVerification: true,
 });
 
 async function rememberPolicy(area: LastKnownPolicyArea | undefined, raw: unknown): Promise<void> {
@@ -85,7 +87,7 @@ export async function readManagedPolicy(storageManaged: ManagedStorageLike | und
       policy: { ...STRICTEST_POLICY, allowedSites: [] },
       warnings: [
         `The organisation policy could not be read${detail}; the strictest settings apply until it can be: no codes are filled, ` +
-          `no plain exports, no auto-submit, auto-lock after ${STRICTEST_POLICY.maxAutoLockMinutes} minute. ${check}`,
+          `no plain exports, no auto-submit, no passkey unlock, auto-lock after ${STRICTEST_POLICY.maxAutoLockMinutes} minute. ${check}`,
       ],
     };
   }

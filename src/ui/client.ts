@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { PageRequest, RequestOf, Responses } from '../messages';
 import { createRequestSender } from '../send-request';
+import { browserPasskeyEnvironment, type PasskeyEnvironment } from './passkey-ceremony';
 import { findWebOrigin, pickTargetTab } from './pick-target-tab';
 
 /** The tab the popup was opened over. `origin` is set only for http(s) pages. */
@@ -23,6 +24,8 @@ export interface UiClient {
   now(): number;
   /** The extension's version from its manifest. */
   version(): string;
+  /** The page's WebAuthn API, for the passkey ceremonies (which cannot run in the background). */
+  passkeyEnvironment(): PasskeyEnvironment;
 }
 
 /** Creates the client that talks to the real background and browser. */
@@ -44,5 +47,6 @@ export function createBrowserClient(): UiClient {
     copyText: (text) => navigator.clipboard.writeText(text),
     now: () => Date.now(),
     version: () => browser.runtime.getManifest().version,
+    passkeyEnvironment: browserPasskeyEnvironment,
   };
 }

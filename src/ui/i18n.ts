@@ -63,6 +63,11 @@ export function formatDateTime(at: Date | number): string {
   return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'medium' }).format(at);
 }
 
+/** A moment as a date in the UI language's own format. */
+export function formatDate(at: Date | number): string {
+  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' }).format(at);
+}
+
 /** A moment as a time of day in the UI language's own format. */
 export function formatTime(at: Date | number): string {
   return new Intl.DateTimeFormat(uiLanguage(), { timeStyle: 'medium' }).format(at);

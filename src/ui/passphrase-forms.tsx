@@ -7,6 +7,9 @@ import { NewPassphraseFields, canSubmitNewPassphrase } from './new-passphrase-fi
 import { useFocusOnMount } from './use-focus-on-mount';
 import { Field } from './field';
 import { useAction } from './use-action';
+import { PasskeyUnlock } from './passkey-unlock';
+import { WITHHELD_TEXT } from './passkey-offer';
+import { usePasskeyState } from './use-passkey-state';
 
 /** Props shared by the create and unlock forms: both report the vault's new state. */
 export interface VaultFormProps {
@@ -40,10 +43,55 @@ export function CreateVaultForm({ onState }: VaultFormProps) {
   );
 }
 
-/** The locked state: one passphrase field, and the background's message when it is wrong. */
+/**
+ * The locked state. With a passkey registered (and the browser and the organisation allowing it) "Unlock with a
+ * passkey" comes first and the passphrase is one click away; otherwise the passphrase field, with one line saying
+ * why no passkey is offered.
+ */
 export function UnlockForm({ onState }: VaultFormProps) {
+  const passkeys = usePasskeyState();
+  const offer = passkeys?.offer;
+  const [choice, setChoice] = useState<'passkey' | 'passphrase' | undefined>(undefined);
+  const [typed, setTyped] = useState(false);
+  // The passkey comes first once known, unless the person already started typing the passphrase meanwhile.
+  const mode = offer?.offered ? (choice ?? (typed ? 'passphrase' : 'passkey')) : 'passphrase';
+
+  return (
+    <div class="vault-form locked" data-testid="unlock-form">
+      <div class="lock-badge" aria-hidden="true">
+        <IconLock size={28} />
+      </div>
+      <h1 data-testid="locked-title">{t('unlock_title')}</h1>
+      {mode === 'passkey' && offer?.offered ? (
+        <>
+          <PasskeyUnlock offer={offer} onState={onState} />
+          <button type="button" class="link" data-testid="use-passphrase" onClick={() => setChoice('passphrase')}>
+            {t('passkey_use_passphrase')}
+          </button>
+        </>
+      ) : (
+        <>
+          <PassphraseUnlock onState={onState} onTyped={() => setTyped(true)} autoFocus />
+          {offer?.offered ? (
+            <button type="button" class="link" data-testid="use-passkey" onClick={() => setChoice('passkey')}>
+              {t('passkey_use_passkey')}
+            </button>
+          ) : null}
+        </>
+      )}
+      {offer && !offer.offered ? (
+        <p class="hint" data-testid="passkey-withheld">
+          {t(WITHHELD_TEXT[offer.reason])}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** One passphrase field, and the background's message when it is wrong. */
+function PassphraseUnlock({ onState, onTyped, autoFocus }: VaultFormProps & { onTyped: () => void; autoFocus: boolean }) {
   const client = useClient();
-  const focusRef = useFocusOnMount<HTMLInputElement>();
+  const focusRef = useFocusOnMount<HTMLInputElement>(autoFocus);
   const [value, setValue] = useState('');
   const { busy, error, run } = useAction();
 
@@ -59,11 +107,7 @@ export function UnlockForm({ onState }: VaultFormProps) {
   };
 
   return (
-    <form class="vault-form locked" onSubmit={submit} data-testid="unlock-form">
-      <div class="lock-badge" aria-hidden="true">
-        <IconLock size={28} />
-      </div>
-      <h1 data-testid="locked-title">{t('unlock_title')}</h1>
+    <form class="stack" onSubmit={submit} data-testid="passphrase-form">
       <Field label={t('field_passphrase')}>
         <input
           type="password"
@@ -72,7 +116,10 @@ export function UnlockForm({ onState }: VaultFormProps) {
           value={value}
           ref={focusRef}
           aria-invalid={Boolean(error)}
-          onInput={(e) => setValue(e.currentTarget.value)}
+          onInput={(e) => {
+            setValue(e.currentTarget.value);
+            onTyped();
+          }}
         />
       </Field>
       {error ? <p class="error" role="alert" data-testid="error">{error}</p> : null}

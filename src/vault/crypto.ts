@@ -35,7 +35,7 @@ export async function encryptAesGcm(key: Bytes, plaintext: Bytes, aad: Bytes): P
 }
 
 /** AES-256-GCM decryption; returns undefined only for the one expected failure, an authentication mismatch. */
-async function tryDecryptAesGcm(key: Bytes, nonce: Bytes, ciphertext: Bytes, aad: Bytes): Promise<Bytes | undefined> {
+export async function tryDecryptAesGcm(key: Bytes, nonce: Bytes, ciphertext: Bytes, aad: Bytes): Promise<Bytes | undefined> {
   const cryptoKey = await importAesKey(key);
   try {
     const opened = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: nonce, additionalData: aad, tagLength: 128 }, cryptoKey, ciphertext);

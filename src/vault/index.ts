@@ -6,3 +6,13 @@ export { DEFAULT_KDF_PARAMS, KDF_CAP, KDF_FLOOR, KDF_POLICY_CAP, type KdfParams 
 export { findDuplicate, isSameAccount, type AccountInput, type AccountPatch } from './model';
 export type { VaultAccount, VaultData } from './account-shape';
 export { hasVaultCode, type VaultErrorCode } from './errors';
+export {
+  checkPasskeyLabel,
+  decodePasskeyRegistration,
+  decodePrfOutput,
+  PRF_OUTPUT_BYTES,
+  type PasskeyInfo,
+  type PasskeyRegistration,
+  type PasskeyRegistrationText,
+} from './passkey-slot';
+export { MAX_PASSKEY_SLOTS, PASSKEY_SALT_BYTES } from './envelope';

@@ -2,7 +2,17 @@ import type { VaultState as VaultStatus } from '../messages';
 import { type AutoLockSetting, shouldAutoLock } from './auto-lock';
 import { type Bytes, canonicalJson, decodeUtf8, encodeUtf8 } from './bytes';
 import { createPassphraseHeader, generateDataKey, openEnvelope, sealEnvelope, unwrapDataKey } from './crypto';
-import { type EnvelopeHeader, type ParsedEnvelope, parseEnvelope, VAULT_FORMAT } from './envelope';
+import { type EnvelopeHeader, MAX_PASSKEY_SLOTS, type ParsedEnvelope, type PasskeySlot, parseEnvelope, VAULT_FORMAT } from './envelope';
+import { PasskeyError } from '../errors';
+import {
+  createPasskeySlot,
+  describePasskeySlot,
+  openPasskeySlot,
+  type PasskeyInfo,
+  type PasskeyRegistration,
+  sealToPasskeySlot,
+  unknownPasskeyError,
+} from './passkey-slot';
 import { hasVaultCode, vaultError } from './errors';
 import { hasGeneration, loadGeneration, saveGeneration } from './generations';
 import { checkKdfParams, DEFAULT_KDF_PARAMS, DEFAULT_MIN_PASSPHRASE_LENGTH, type KdfParams, preparePassphrase } from './kdf';
@@ -74,9 +84,13 @@ function vanishedError() {
   );
 }
 
-/** A wrong passphrase or a newer format must not silently open an older generation instead. */
+/** A wrong passphrase or passkey, or a newer format, must not silently open an older generation instead. */
 function mayFallBack(error: unknown): boolean {
-  return !hasVaultCode(error, 'vault/wrong-passphrase') && !hasVaultCode(error, 'vault/newer-version');
+  return !hasVaultCode(error, 'vault/wrong-passphrase') && !hasVaultCode(error, 'vault/newer-version') && !(error instanceof PasskeyError);
+}
+
+function passkeySlotsOf(header: EnvelopeHeader): PasskeySlot[] {
+  return header.slots.filter((slot): slot is PasskeySlot => slot.type === 'passkey');
 }
 
 function maxKdf(a: KdfParams, b: KdfParams): KdfParams {
@@ -167,6 +181,61 @@ export class VaultService {
     });
   }
 
+  /**
+   * Opens the vault with the PRF output a registered passkey gave for its slot's salt, and keeps the data key in
+   * session storage; writes nothing to local storage. An unknown passkey or a wrong output raise a PasskeyError.
+   */
+  unlockWithPasskey(credentialId: string, prfOutput: Bytes): Promise<void> {
+    return this.queue.run(async () => {
+      const open = (stored: unknown) => openWithKey(stored, (parsed) => openPasskeySlot(parsed, credentialId, prfOutput));
+      const { key, revision } = await loadGeneration(this.local, open, mayFallBack);
+      await writeSessionKey(this.session, key, this.now());
+      await writeSeenRevision(this.session, revision);
+    });
+  }
+
+  /**
+   * The passkeys registered, read from the stored header without decrypting anything, so the locked screen can
+   * ask for them. The header is authenticated when the vault is opened; an altered one opens nothing.
+   */
+  async listPasskeys(): Promise<PasskeyInfo[]> {
+    let header: EnvelopeHeader;
+    try {
+      header = await loadGeneration(this.local, async (stored) => parseEnvelope(stored, VAULT_FORMAT).header, mayFallBack);
+    } catch (error) {
+      if (hasVaultCode(error, 'vault/uninitialised')) return [];
+      throw error;
+    }
+    return passkeySlotsOf(header).map(describePasskeySlot);
+  }
+
+  /** Adds a passkey slot wrapping the data key; needs the vault unlocked. Returns the new passkey. */
+  addPasskey(registration: PasskeyRegistration): Promise<PasskeyInfo> {
+    return this.changeHeader(async (header, key) => {
+      const existing = passkeySlotsOf(header);
+      if (existing.length >= MAX_PASSKEY_SLOTS) {
+        throw new PasskeyError('passkey/too-many', `This vault already has ${MAX_PASSKEY_SLOTS} passkeys, the most it can hold. Remove one first.`, {
+          key: 'error_passkey_limit',
+          subs: [String(MAX_PASSKEY_SLOTS)],
+        });
+      }
+      const slot = await createPasskeySlot(registration, key, header, this.now());
+      if (existing.some((other) => other.credentialId === slot.credentialId)) {
+        throw new PasskeyError('passkey/already-added', 'This passkey is already registered with this vault.', { key: 'error_passkey_already_added' });
+      }
+      return { header: { ...header, slots: [...header.slots, slot] }, result: describePasskeySlot(slot) };
+    });
+  }
+
+  /** Removes the passkey slot of `credentialId` (base64); needs the vault unlocked. */
+  removePasskey(credentialId: string): Promise<void> {
+    return this.changeHeader(async (header) => {
+      if (!passkeySlotsOf(header).some((slot) => slot.credentialId === credentialId)) throw unknownPasskeyError();
+      const slots = header.slots.filter((slot) => slot.type !== 'passkey' || slot.credentialId !== credentialId);
+      return { header: { ...header, slots }, result: undefined };
+    });
+  }
+
   /** Forgets the data key immediately (not queued, so a slow save cannot delay locking). */
   async lock(): Promise<void> {
     this.lockEpoch++;
@@ -176,7 +245,8 @@ export class VaultService {
 
   /**
    * Encrypts the vault under a new random data key wrapped by `next`: an old copy of the vault and the old
-   * passphrase open nothing written afterwards. The save is the usual crash-safe one (old or new generation).
+   * passphrase open nothing written afterwards. The new key is sealed to every passkey slot too (with the slot's
+   * public key), so the passkeys keep unlocking. The save is the usual crash-safe one (old or new generation).
    */
   changePassphrase(current: string, next: string, strength: PassphraseStrength = {}): Promise<void> {
     return this.queue.run(async () => {
@@ -185,7 +255,10 @@ export class VaultService {
       // Never weaker than the vault already is (it may have been written under a stricter policy).
       const kdfParams = checkKdfParams(maxKdf(opened.header.kdf.params, this.strongerKdf(strength)));
       const key = generateDataKey();
-      const header = await createPassphraseHeader(VAULT_FORMAT, key, preparedNext, kdfParams);
+      const passphraseHeader = await createPassphraseHeader(VAULT_FORMAT, key, preparedNext, kdfParams);
+      // The passkeys keep working: each slot's public key lets the new data key be sealed to it without the passkey.
+      const passkeys = await Promise.all(passkeySlotsOf(opened.header).map((slot) => sealToPasskeySlot(slot, key, passphraseHeader)));
+      const header = { ...passphraseHeader, slots: [...passphraseHeader.slots, ...passkeys] };
       const revision = Math.max(opened.revision, await readSeenRevision(this.session)) + 1;
       await this.save(header, key, encodeContents(opened.data, revision));
       // An unlocked vault stays unlocked, now with the new key; a locked one stays locked.
@@ -361,6 +434,17 @@ export class VaultService {
         await this.save(opened.header, opened.key, encodeContents(data, opened.revision + 1));
         await writeSeenRevision(this.session, opened.revision + 1);
       }
+      return result;
+    });
+  }
+
+  /** Rewrites the header (e.g. its key slots) with the same data key and contents, as one queued, verified save. */
+  private changeHeader<T>(change: (header: EnvelopeHeader, key: Bytes) => Promise<{ header: EnvelopeHeader; result: T }>): Promise<T> {
+    return this.queue.run(async () => {
+      const opened = await this.openUnlocked();
+      const { header, result } = await change(opened.header, opened.key);
+      await this.save(header, opened.key, encodeContents(opened.data, opened.revision + 1));
+      await writeSeenRevision(this.session, opened.revision + 1);
       return result;
     });
   }

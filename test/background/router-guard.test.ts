@@ -47,6 +47,10 @@ function privilegedRequests(): PageRequest[] {
     { type: 'vault.unlock', passphrase: PASS },
     { type: 'vault.lock' },
     { type: 'vault.changePassphrase', current: PASS, next: 'attacker passphrase' },
+    { type: 'passkey.status' },
+    { type: 'passkey.add', credentialId: 'AAAA', salt: 'A'.repeat(43) + '=', prfOutput: 'A'.repeat(43) + '=', label: 'Evil', userVerified: true },
+    { type: 'passkey.remove', credentialId: 'AAAA' },
+    { type: 'passkey.unlock', credentialId: 'AAAA', prfOutput: 'A'.repeat(43) + '=', userVerified: true },
     { type: 'accounts.list' },
     { type: 'accounts.codes', now: T0 },
     { type: 'accounts.addUri', uri: totpUri(randomSecret(), 'Evil'), sites: ['https://evil.test'] },
@@ -76,7 +80,7 @@ function privilegedRequests(): PageRequest[] {
 describe('routeMessage: privileged requests from web pages', () => {
   it('lists every page request type in this test (and none of the content types)', () => {
     const types = privilegedRequests().map((r) => r.type);
-    expect(new Set(types).size).toBe(28);
+    expect(new Set(types).size).toBe(32);
     expect(types.filter((t) => CONTENT_REQUEST_TYPES.has(t))).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { type ExtensionSession, launchWithExtension } from '../../src/testing';
 import { SAMPLE_SECRET, TEST_PASSPHRASE, sampleUri } from './browsers';
-import { checkBackupReimport, checkMigrationQrs, exportBackupWithButton } from './pages/options-steps';
+import { changePassphraseInOptions, checkBackupReimport, checkMigrationQrs, exportBackupWithButton } from './pages/options-steps';
 import { press, rowIssuers, textOf, textsOf, tid, typeField, waitFor, writeQrPng } from './pages/page-helpers';
 import { addManually, createVaultInPopup, expectOracleCode, lockAndUnlock, openAddRoute, scanFromPopupTab, type TestAccount, waitForRow } from './pages/popup-steps';
 
@@ -223,13 +223,7 @@ describe('popup and options pages in chromium', () => {
     it('changes the passphrase; after Lock now only the new one unlocks', async () => {
       await provision(env.session);
       const options = await openOptions(env.session);
-      await typeField(options, 'current-passphrase', TEST_PASSPHRASE);
-      await typeField(options, 'new-passphrase', NEW_PASSPHRASE);
-      await typeField(options, 'new-passphrase-confirm', NEW_PASSPHRASE);
-      await press(options, 'change-passphrase');
-      await expect.poll(() => textOf(options, 'security-result'), { timeout: 30_000 }).toMatch(/passphrase was changed/i);
-      await press(options, 'lock');
-      await waitFor(options, 'unlock-form');
+      await changePassphraseInOptions(options, TEST_PASSPHRASE, NEW_PASSPHRASE);
       await typeField(options, 'passphrase', TEST_PASSPHRASE);
       await press(options, 'unlock');
       expect(await textOf(options, 'error')).toMatch(/passphrase does not open/i);

@@ -1,26 +1,14 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase32 } from '../../src/otp';
 import { type BrowserName, launchWithExtension, type ExtensionSession } from '../../src/testing';
 import { BROWSERS, TEST_PASSPHRASE } from './browsers';
+import { readTree } from './profile-files';
 
 const SECRET = 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD';
 const ACCOUNT_NAME = 'plaintext-probe@example.com';
 const PLAIN_MARKER = 'PLAINMARKER-7f3a9c';
-
-/** Every byte of every file below `dir`. */
-async function readTree(dir: string): Promise<Buffer[]> {
-  const out: Buffer[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await readTree(path)));
-    else if (entry.isFile()) out.push(await readFile(path).catch(() => Buffer.alloc(0)));
-  }
-  return out;
-}
 
 function contains(files: Buffer[], needle: Buffer): boolean {
   return files.some((file) => file.includes(needle));

@@ -8,6 +8,8 @@ import {
   effectiveMinPassphraseLength,
   isPlainExportAllowed,
   isSiteAllowedByPolicy,
+  passkeyPolicy,
+  requirePasskeyAllowed,
   requirePlainExportAllowed,
 } from '../../src/policy/apply-policy';
 import { PolicyError } from '../../src/policy/errors';
@@ -184,5 +186,30 @@ describe('plain export', () => {
     expect(isPlainExportAllowed(policy)).toBe(allowed);
     if (allowed) expect(() => requirePlainExportAllowed(policy)).not.toThrow();
     else expect(() => requirePlainExportAllowed(policy)).toThrow(/does not allow exporting secret keys.*Encrypted backup/);
+  });
+});
+
+describe('passkey policy', () => {
+  it.each<[ManagedPolicy, { allowed: boolean; requireUserVerification: boolean; managed: boolean }]>([
+    [{}, { allowed: true, requireUserVerification: false, managed: false }],
+    [{ allowPasskeyUnlock: true }, { allowed: true, requireUserVerification: false, managed: true }],
+    [{ allowPasskeyUnlock: false }, { allowed: false, requireUserVerification: false, managed: true }],
+    [{ requirePasskeyUserVerification: true }, { allowed: true, requireUserVerification: true, managed: true }],
+  ])('%j reads as %j', (policy, expected) => {
+    expect(passkeyPolicy(policy)).toEqual(expected);
+  });
+
+  it('refuses passkeys when forbidden, and unverified ones when verification is required', () => {
+    expect(() => requirePasskeyAllowed({}, false)).not.toThrow();
+    expect(() => requirePasskeyAllowed({ requirePasskeyUserVerification: true }, true)).not.toThrow();
+    expect(() => requirePasskeyAllowed({ allowPasskeyUnlock: false }, true)).toThrow(expect.objectContaining({ code: 'policy/passkey-blocked' }));
+    expect(() => requirePasskeyAllowed({ requirePasskeyUserVerification: true }, false)).toThrow(
+      expect.objectContaining({ code: 'policy/passkey-verification-required' }),
+    );
+  });
+
+  it('an unreadable value forbids passkeys or requires verification (fails closed)', () => {
+    expect(passkeyPolicy(parsePolicy({ allowPasskeyUnlock: 'yes' }).policy).allowed).toBe(false);
+    expect(passkeyPolicy(parsePolicy({ requirePasskeyUserVerification: 'no' }).policy).requireUserVerification).toBe(true);
   });
 });

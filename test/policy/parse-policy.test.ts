@@ -18,6 +18,8 @@ describe('parsePolicy: valid values are kept', () => {
     [{ minKdfMemoryKiB: 262144 }, { minKdfMemoryKiB: 262144 }],
     [{ minKdfIterations: 2 }, { minKdfIterations: 2 }],
     [{ minKdfIterations: 10 }, { minKdfIterations: 10 }],
+    [{ allowPasskeyUnlock: false }, { allowPasskeyUnlock: false }],
+    [{ requirePasskeyUserVerification: true }, { requirePasskeyUserVerification: true }],
     [{ allowedSites: ['https://portal.example.com'] }, { allowedSites: ['https://portal.example.com'] }],
     [
       { allowedSites: ['https://*.Example.com/', 'https://*.example.com', 'portal.example.org', 'http://localhost:8417'] },
@@ -37,6 +39,8 @@ describe('parsePolicy: valid values are kept', () => {
       autoFill: true,
       minKdfMemoryKiB: 65536,
       minKdfIterations: 3,
+      allowPasskeyUnlock: true,
+      requirePasskeyUserVerification: false,
     };
     const { policy, warnings } = parsePolicy(raw);
     expect(warnings).toEqual([]);
@@ -71,6 +75,8 @@ describe('parsePolicy: invalid values fail closed, with a specific warning', () 
     [{ allowAutoSubmit: 1 }, false, /"allowAutoSubmit".*1 is not true or false, so false applies/],
     [{ autoFill: null }, false, /"autoFill".*null is not true or false/],
     [{ autoFill: {} }, false, /"autoFill".*type object is not true or false/],
+    [{ allowPasskeyUnlock: 'no' }, false, /"allowPasskeyUnlock".*the text "no" is not true or false, so false applies/],
+    [{ requirePasskeyUserVerification: 0 }, true, /"requirePasskeyUserVerification".*0 is not true or false, so true applies/],
   ])('%j', (raw, applied, warning) => {
     const { policy, warnings } = parsePolicy(raw);
     expect(policy).toEqual({ [Object.keys(raw)[0]!]: applied });

@@ -37,7 +37,15 @@ describe('readManagedPolicy', () => {
     });
     const { policy, warnings } = await readManagedPolicy(broken);
     // Fails closed: never an empty policy, which would lift every bound the organisation set.
-    expect(policy).toEqual({ allowedSites: [], maxAutoLockMinutes: 1, allowPlainExport: false, allowAutoSubmit: false, autoFill: false });
+    expect(policy).toEqual({
+      allowedSites: [],
+      maxAutoLockMinutes: 1,
+      allowPlainExport: false,
+      allowAutoSubmit: false,
+      autoFill: false,
+      allowPasskeyUnlock: false,
+      requirePasskeyUserVerification: true,
+    });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/could not be read \(IO error: policy store is corrupt\); the strictest settings apply/);
   });

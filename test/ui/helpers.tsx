@@ -2,13 +2,17 @@ import { render, type ComponentChildren } from 'preact';
 import { act } from 'preact/test-utils';
 import type { PageRequest, Responses } from '../../src/messages';
 import type { UiClient } from '../../src/ui/client';
+import type { PasskeyEnvironment } from '../../src/ui/passkey-ceremony';
 import { ClientContext } from '../../src/ui/client-context';
 export { englishMessages, useEnglishMessages } from '../english-messages';
 
 type Handler = (request: PageRequest) => unknown;
 
+/** A page without WebAuthn: passkey unlock is not offered unless a test gives an environment. */
+const NO_WEBAUTHN: PasskeyEnvironment = { protocol: 'chrome-extension:', hostname: 'test-extension-id' };
+
 /** A client whose requests are answered by `handler` and recorded in `calls`. */
-export function createFakeClient(handler: Handler, now: () => number = () => Date.now()) {
+export function createFakeClient(handler: Handler, now: () => number = () => Date.now(), passkeys: PasskeyEnvironment = NO_WEBAUTHN) {
   const calls: PageRequest[] = [];
   const copied: string[] = [];
   const client: UiClient = {
@@ -23,6 +27,7 @@ export function createFakeClient(handler: Handler, now: () => number = () => Dat
     },
     now,
     version: () => '9.9.9',
+    passkeyEnvironment: () => passkeys,
   };
   return { client, calls, copied };
 }

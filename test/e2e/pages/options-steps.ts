@@ -100,3 +100,14 @@ export async function checkBackupReimport(session: ExtensionSession, backup: { n
     await fresh.close();
   }
 }
+
+/** Changes the passphrase in the options page's security section, waits for "changed", then locks with Lock now. */
+export async function changePassphraseInOptions(options: Page, current: string, next: string): Promise<void> {
+  await typeField(options, 'current-passphrase', current);
+  await typeField(options, 'new-passphrase', next);
+  await typeField(options, 'new-passphrase-confirm', next);
+  await press(options, 'change-passphrase');
+  await expect.poll(() => textOf(options, 'security-result'), { timeout: 30_000 }).toMatch(/passphrase was changed/i);
+  await press(options, 'lock');
+  await waitFor(options, 'unlock-form');
+}
