@@ -1,4 +1,5 @@
 import type { ErrorText } from './errors';
+import type { ExportFile, PlainExportFormat } from './import/plain-export';
 import type { OtpAlgorithm, OtpType } from './otp/types';
 
 /**
@@ -203,7 +204,8 @@ export type PageRequest =
   | { type: 'export.backup'; passphrase: string }
   | { type: 'export.uris'; ids?: string[] }
   | { type: 'export.migration'; ids?: string[] }
-  | { type: 'export.aegis'; passphrase: string }
+  /** Every account with its secret in the clear, as a file: asked for with the vault's passphrase, where the policy allows it. */
+  | { type: 'export.plain'; format: PlainExportFormat; passphrase: string }
   | { type: 'backup.reminder' }
   | { type: 'backup.dismissReminder' }
   | { type: 'settings.get' }
@@ -272,7 +274,7 @@ export interface Responses {
   'export.backup': { text: string; filename: string };
   'export.uris': { uris: string[] };
   'export.migration': { uris: string[]; refused: Array<{ label: string; reason: string }> };
-  'export.aegis': { text: string; filename: string };
+  'export.plain': ExportFile;
   /** Accounts added since the last backup (0 when there are none or the reminder was dismissed a while ago). */
   'backup.reminder': { count: number };
   'backup.dismissReminder': { ok: true };

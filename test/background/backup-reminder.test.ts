@@ -28,7 +28,7 @@ describe('backup reminder', () => {
     await add('Three');
     expect(await reminder()).toBe(1);
     clock.now += 1000;
-    await ask(context(), { type: 'export.aegis', passphrase: PASS });
+    await ask(context(), { type: 'export.plain', format: 'aegis-json', passphrase: PASS });
     expect(await reminder()).toBe(0);
   });
 

@@ -62,7 +62,7 @@ function privilegedRequests(): PageRequest[] {
     { type: 'export.backup', passphrase: 'attacker passphrase' },
     { type: 'export.uris' },
     { type: 'export.migration' },
-    { type: 'export.aegis', passphrase: 'anything at all' },
+    { type: 'export.plain', format: 'otpauth-lines', passphrase: 'anything at all' },
     { type: 'backup.reminder' },
     { type: 'backup.dismissReminder' },
     { type: 'settings.get' },

@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../entrypoints/options/App';
 import { DEFAULT_SETTINGS, type EffectiveSettings, type PageRequest, type Settings } from '../../src/messages';
+import { RequestFailed } from '../../src/send-request';
 import { byTestId, createFakeClient, mount, settle, typeInto, useEnglishMessages, waitFor } from './helpers';
 
 function createBackground(state: 'locked' | 'unlocked', policy: Partial<EffectiveSettings> = {}) {
@@ -36,6 +37,9 @@ function createBackground(state: 'locked' | 'unlocked', policy: Partial<Effectiv
         };
       case 'import.commit':
         return { added: 1, skipped: 0, promised: 1, verified: true, missing: [] };
+      case 'export.plain':
+        if (request.passphrase !== 'the vault passphrase') throw new RequestFailed('vault/wrong-passphrase', 'The passphrase does not open this vault.');
+        return { text: 'otpauth://totp/Acme:alice?secret=JBSWY3DPEHPK3PXP\n', filename: 'otpauth-links-2024-01-02.txt', mime: 'text/plain' };
       case 'debug.decisions':
         return { recording, decisions: recording ? [decision] : [] };
       case 'debug.setRecording':
@@ -135,7 +139,33 @@ describe('options App', () => {
     expect(options).not.toContain('0');
     expect(byTestId(root, 'auto-lock-bounded')).not.toBeNull();
     expect(byTestId(root, 'export-blocked')).not.toBeNull();
-    expect(byTestId(root, 'export-uris-show')).toBeNull();
+    for (const gone of ['export-aegis-form', 'export-links-form', 'export-migration']) expect(byTestId(root, gone)).toBeNull();
     expect(byTestId(root, 'export-backup')).not.toBeNull();
+  });
+
+  it('downloads the otpauth links only with the vault passphrase, under the secrets warning, and says where the file went', async () => {
+    const { client, calls } = createFakeClient(createBackground('unlocked'));
+    const root = await mount(<App />, client);
+    const form = await waitFor(() => byTestId(root, 'export-links-form'));
+    expect(form.textContent).toContain('secret keys in plain text');
+    const button = byTestId<HTMLButtonElement>(root, 'export-links')!;
+    expect(button.disabled).toBe(true);
+    await typeInto(byTestId(root, 'export-links-passphrase'), 'a wrong one');
+    await act(async () => {
+      button.click();
+    });
+    await settle();
+    expect(byTestId(root, 'export-links-result')?.textContent).toBe('The passphrase does not open this vault.');
+    await typeInto(byTestId(root, 'export-links-passphrase'), 'the vault passphrase');
+    await act(async () => {
+      button.click();
+    });
+    await settle();
+    expect(calls.filter((c) => c.type === 'export.plain')).toEqual([
+      { type: 'export.plain', format: 'otpauth-lines', passphrase: 'a wrong one' },
+      { type: 'export.plain', format: 'otpauth-lines', passphrase: 'the vault passphrase' },
+    ]);
+    expect(byTestId(root, 'export-links-result')?.textContent).toMatch(/^Saved as otpauth-links-2024-01-02\.txt\. Anyone who gets this file/);
+    expect(byTestId<HTMLInputElement>(root, 'export-links-passphrase')!.value).toBe('');
   });
 });

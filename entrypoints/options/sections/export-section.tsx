@@ -1,23 +1,20 @@
 import { useState } from 'preact/hooks';
 import { useClient } from '../../../src/ui/client-context';
 import { ActionResult } from '../../../src/ui/action-result';
-import { describeUiError } from '../../../src/ui/describe-ui-error';
 import { useAction } from '../../../src/ui/use-action';
 import { downloadText } from '../../../src/ui/download-text';
 import { t } from '../../../src/ui/i18n';
 import { NewPassphraseFields, canSubmitNewPassphrase } from '../../../src/ui/new-passphrase-fields';
-import { ExportAegisBlock } from './export-aegis-block';
+import { ExportPlainBlock } from './export-plain-block';
 import { ExportQrBlocks } from './export-qr-blocks';
 
-/** Encrypted backup download and otpauth links (secrets, shown only on request); QR exports below. */
+/** The encrypted backup, then (where the policy allows) the plain files and QR codes, each revealing secrets only on request. */
 export function ExportSection({ plainExportAllowed }: { plainExportAllowed: boolean }) {
   const client = useClient();
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [backupDone, setBackupDone] = useState('');
   const { busy, error: backupError, run } = useAction();
-  const [uris, setUris] = useState<string[] | undefined>(undefined);
-  const [urisError, setUrisError] = useState('');
 
   const exportBackup = async (event: Event) => {
     event.preventDefault();
@@ -30,15 +27,6 @@ export function ExportSection({ plainExportAllowed }: { plainExportAllowed: bool
       setConfirm('');
       setBackupDone(t('export_backup_done', filename));
     });
-  };
-
-  const showUris = async () => {
-    setUrisError('');
-    try {
-      setUris((await client.request({ type: 'export.uris' })).uris);
-    } catch (err) {
-      setUrisError(describeUiError(err));
-    }
   };
 
   return (
@@ -59,31 +47,8 @@ export function ExportSection({ plainExportAllowed }: { plainExportAllowed: bool
           {t('export_blocked_by_policy')}
         </p>
       )}
-      {plainExportAllowed ? (
-        <div class="stack">
-          <h3>{t('export_uris_title')}</h3>
-          <p class="warning">{t('export_secrets_warning')}</p>
-          {uris ? (
-            <>
-              <textarea readOnly rows={Math.min(10, Math.max(3, uris.length))} class="mono" data-testid="export-uris-text" value={uris.join('\n')} aria-label={t('export_uris_title')} />
-              <div class="actions">
-                <button type="button" data-testid="export-uris-download" onClick={() => downloadText(uris.join('\n') + '\n', 'otpauth-links.txt', 'text/plain')}>
-                  {t('export_uris_download')}
-                </button>
-                <button type="button" data-testid="export-uris-hide" onClick={() => setUris(undefined)}>
-                  {t('hide')}
-                </button>
-              </div>
-            </>
-          ) : (
-            <button type="button" data-testid="export-uris-show" onClick={showUris}>
-              {t('export_uris_show')}
-            </button>
-          )}
-          {urisError ? <p class="error" role="alert">{urisError}</p> : null}
-        </div>
-      ) : null}
-      {plainExportAllowed ? <ExportAegisBlock /> : null}
+      {plainExportAllowed ? <ExportPlainBlock format="aegis-json" /> : null}
+      {plainExportAllowed ? <ExportPlainBlock format="otpauth-lines" /> : null}
       {plainExportAllowed ? <ExportQrBlocks /> : null}
     </section>
   );
