@@ -58,8 +58,8 @@ export type VaultOverview =
       now: number;
       /** Portals whose codes follow their own clock (see `clock.offsets`). */
       clockOffsets?: ClockOffsetView[];
-      /** Accounts added since the last backup, for the popup's quiet reminder (0 when dismissed a while ago). */
-      unbackedAccounts?: number;
+      /** The backup reminder line under the list. */
+      backupReminder?: BackupReminderView;
     };
 
 /** User settings; not secret, stored in plain `storage.local`. */
@@ -72,6 +72,16 @@ export interface Settings {
   freshnessSeconds: number;
   /** Minutes of inactivity before the vault locks; 0 = only when the browser closes. */
   autoLockMinutes: number;
+  /** Remind of accounts that have no backup yet (the organisation may fix it, or make the reminder insist). */
+  backupReminder: boolean;
+}
+
+/** The backup reminder as the pages show it. */
+export interface BackupReminderView {
+  /** Accounts added since the last backup; 0 when the reminder has nothing to say (off, put off for now, or all backed up). */
+  count: number;
+  /** The organisation's policy makes it stay until a backup is made: no "Not now", and shown in the options page too. */
+  insist: boolean;
 }
 
 /** The settings in force and what the organisation's policy fixed, for the options page. */
@@ -275,8 +285,8 @@ export interface Responses {
   'export.uris': { uris: string[] };
   'export.migration': { uris: string[]; refused: Array<{ label: string; reason: string }> };
   'export.plain': ExportFile;
-  /** Accounts added since the last backup (0 when there are none or the reminder was dismissed a while ago). */
-  'backup.reminder': { count: number };
+  /** Accounts added since the last backup (0 when there are none, the reminder is off or was put off a while ago). */
+  'backup.reminder': BackupReminderView;
   'backup.dismissReminder': { ok: true };
   'settings.get': EffectiveSettings;
   'settings.set': EffectiveSettings;
@@ -325,6 +335,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoSubmit: false,
   freshnessSeconds: 5,
   autoLockMinutes: 15,
+  backupReminder: true,
 };
 
 /**

@@ -6,6 +6,7 @@ import { t } from '../../src/ui/i18n';
 import { CreateVaultForm, UnlockForm } from '../../src/ui/passphrase-forms';
 import { AboutSection } from './sections/about-section';
 import { AutofillSection } from './sections/autofill-section';
+import { BackupInsistBanner } from './sections/backup-insist-banner';
 import { ClockSection } from './sections/clock-section';
 import { DiagnosticsSection } from './sections/diagnostics-section';
 import { ExportSection } from './sections/export-section';
@@ -22,6 +23,9 @@ export function App() {
   const [status, setStatus] = useState<{ text: string; error?: boolean } | undefined>(undefined);
   // Bumped after an import so the sections listing accounts read them again.
   const [accountsVersion, setAccountsVersion] = useState(0);
+  // Bumped after a backup or an import so the backup reminder is asked again.
+  const [backupVersion, setBackupVersion] = useState(0);
+  const bumpBackup = useCallback(() => setBackupVersion((v) => v + 1), []);
 
   useEffect(() => {
     const checkState = () =>
@@ -80,6 +84,7 @@ export function App() {
           {t('policy_warning', warning)}
         </p>
       ))}
+      {unlocked ? <BackupInsistBanner version={backupVersion + accountsVersion} /> : null}
       {state === 'uninitialised' ? (
         <section class="card">
           <CreateVaultForm onState={setState} />
@@ -96,7 +101,13 @@ export function App() {
       {unlocked ? (
         <>
           <ImportSection onImported={() => setAccountsVersion((v) => v + 1)} />
-          <ExportSection key={`export-${accountsVersion}`} plainExportAllowed={effective?.plainExportAllowed ?? true} />
+          <ExportSection
+            key={`export-${accountsVersion}`}
+            plainExportAllowed={effective?.plainExportAllowed ?? true}
+            effective={effective}
+            save={save}
+            onBackedUp={bumpBackup}
+          />
           <ClockSection key={`clock-${accountsVersion}`} />
         </>
       ) : null}

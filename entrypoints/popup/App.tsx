@@ -9,8 +9,8 @@ import { VaultView, type Preload } from './vault-view';
 
 function preloadOf(overview: VaultOverview | undefined): Preload | undefined {
   if (overview?.state !== 'unlocked') return undefined;
-  const { accounts, codes, now, codesComplete, clockOffsets = [], unbackedAccounts } = overview;
-  return { accounts, codes: { codes, now }, codesComplete, clockOffsets, unbackedAccounts };
+  const { accounts, codes, now, codesComplete, clockOffsets = [], backupReminder } = overview;
+  return { accounts, codes: { codes, now }, codesComplete, clockOffsets, backupReminder };
 }
 
 /**

@@ -29,6 +29,10 @@ export function applyPolicy(settings: Settings, policy: ManagedPolicy): AppliedP
     next.autoSubmit = false;
     locked.autoSubmit = 'policy';
   }
+  if (policy.backupReminder !== undefined) {
+    next.backupReminder = policy.backupReminder !== 'off';
+    locked.backupReminder = 'policy';
+  }
   const bound = policy.maxAutoLockMinutes;
   if (bound !== undefined && (next.autoLockMinutes === 0 || next.autoLockMinutes > bound)) {
     next.autoLockMinutes = bound;

@@ -1,5 +1,7 @@
 import { PortalError } from '../errors';
 import {
+  BACKUP_REMINDER_MODES,
+  type BackupReminderMode,
   type ManagedPolicy,
   POLICY_BOOLEAN_KEYS,
   POLICY_INTEGER_RANGES,
@@ -51,6 +53,16 @@ function parseBoolean(key: string, value: unknown, warnings: string[]): boolean 
   if (typeof value === 'boolean') return value;
   warnings.push(`Policy "${key}": ${describeValue(value)} is not true or false, so false applies until it is fixed.`);
   return false;
+}
+
+/**
+ * The backup reminder fails closed too: a value that is not one of its words applies `insist`, the reading that
+ * loses no backup, since the organisation set the key to have a say in it.
+ */
+function parseBackupReminder(value: unknown, warnings: string[]): BackupReminderMode {
+  if ((BACKUP_REMINDER_MODES as readonly unknown[]).includes(value)) return value as BackupReminderMode;
+  warnings.push(`Policy "backupReminder": ${describeValue(value)} is not one of ${BACKUP_REMINDER_MODES.map((m) => `"${m}"`).join(', ')}, so "insist" applies until it is fixed.`);
+  return 'insist';
 }
 
 /**
@@ -110,6 +122,8 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     if (value === undefined) continue;
     if (key === 'allowedSites') {
       policy.allowedSites = parseAllowedSites(value, warnings);
+    } else if (key === 'backupReminder') {
+      policy.backupReminder = parseBackupReminder(value, warnings);
     } else if (key in POLICY_INTEGER_RANGES) {
       const rangeKey = key as keyof typeof POLICY_INTEGER_RANGES;
       policy[rangeKey] = parseInteger(rangeKey, value, warnings);

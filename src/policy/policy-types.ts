@@ -22,7 +22,15 @@ export interface ManagedPolicy {
   minKdfMemoryKiB?: number;
   /** Minimum Argon2id passes for newly written vaults and backups. */
   minKdfIterations?: number;
+  /** The backup reminder: never shown, the quiet dismissible line, or a line that stays until a backup is made. */
+  backupReminder?: BackupReminderMode;
 }
+
+/** How the popup reminds of accounts without a backup: `off` never, `on` a quiet line that can be put off for a week, `insist` one that cannot. */
+export type BackupReminderMode = 'off' | 'on' | 'insist';
+
+/** The values of the `backupReminder` policy, the mildest first. */
+export const BACKUP_REMINDER_MODES = ['off', 'on', 'insist'] as const satisfies readonly BackupReminderMode[];
 
 /** Every key a policy may contain, in the order the documentation lists them. */
 export const POLICY_KEYS = [
@@ -34,6 +42,7 @@ export const POLICY_KEYS = [
   'autoFill',
   'minKdfMemoryKiB',
   'minKdfIterations',
+  'backupReminder',
 ] as const satisfies ReadonlyArray<keyof ManagedPolicy>;
 
 export type PolicyKey = (typeof POLICY_KEYS)[number];

@@ -18,6 +18,9 @@ describe('parsePolicy: valid values are kept', () => {
     [{ minKdfMemoryKiB: 262144 }, { minKdfMemoryKiB: 262144 }],
     [{ minKdfIterations: 2 }, { minKdfIterations: 2 }],
     [{ minKdfIterations: 10 }, { minKdfIterations: 10 }],
+    [{ backupReminder: 'off' }, { backupReminder: 'off' }],
+    [{ backupReminder: 'on' }, { backupReminder: 'on' }],
+    [{ backupReminder: 'insist' }, { backupReminder: 'insist' }],
     [{ allowedSites: ['https://portal.example.com'] }, { allowedSites: ['https://portal.example.com'] }],
     [
       { allowedSites: ['https://*.Example.com/', 'https://*.example.com', 'portal.example.org', 'http://localhost:8417'] },
@@ -37,6 +40,7 @@ describe('parsePolicy: valid values are kept', () => {
       autoFill: true,
       minKdfMemoryKiB: 65536,
       minKdfIterations: 3,
+      backupReminder: 'insist',
     };
     const { policy, warnings } = parsePolicy(raw);
     expect(warnings).toEqual([]);
@@ -71,6 +75,9 @@ describe('parsePolicy: invalid values fail closed, with a specific warning', () 
     [{ allowAutoSubmit: 1 }, false, /"allowAutoSubmit".*1 is not true or false, so false applies/],
     [{ autoFill: null }, false, /"autoFill".*null is not true or false/],
     [{ autoFill: {} }, false, /"autoFill".*type object is not true or false/],
+    [{ backupReminder: 'Insist' }, 'insist', /"backupReminder".*the text "Insist" is not one of "off", "on", "insist", so "insist" applies/],
+    [{ backupReminder: false }, 'insist', /"backupReminder".*false is not one of "off", "on", "insist", so "insist" applies/],
+    [{ backupReminder: null }, 'insist', /"backupReminder".*null is not one of/],
   ])('%j', (raw, applied, warning) => {
     const { policy, warnings } = parsePolicy(raw);
     expect(policy).toEqual({ [Object.keys(raw)[0]!]: applied });

@@ -6,8 +6,9 @@ import { DEFAULT_SETTINGS, type EffectiveSettings, type PageRequest, type Settin
 import { RequestFailed } from '../../src/send-request';
 import { byTestId, createFakeClient, mount, settle, typeInto, useEnglishMessages, waitFor } from './helpers';
 
-function createBackground(state: 'locked' | 'unlocked', policy: Partial<EffectiveSettings> = {}) {
+function createBackground(state: 'locked' | 'unlocked', policy: Partial<EffectiveSettings> = {}, reminder?: { count: number; insist: boolean }) {
   let settings: Settings = { ...DEFAULT_SETTINGS };
+  let unbacked = reminder;
   let recording = false;
   const decision = { outcome: 'refused', reason: 'enrolment-page', detail: 'This step sets up a new authenticator.', field: 'input#code', url: 'https://portal.example.com/2fa?token=abc', tabId: 1, frameId: 0, at: 0 };
   const effective = (): EffectiveSettings => ({
@@ -37,6 +38,12 @@ function createBackground(state: 'locked' | 'unlocked', policy: Partial<Effectiv
         };
       case 'import.commit':
         return { added: 1, skipped: 0, promised: 1, verified: true, missing: [] };
+      case 'backup.reminder':
+        if (!unbacked) throw new Error('unexpected backup.reminder');
+        return unbacked;
+      case 'export.backup':
+        if (unbacked) unbacked = { ...unbacked, count: 0 };
+        return { text: '{}', filename: 'portal-authenticator-backup-2024-01-02.json' };
       case 'export.plain':
         if (request.passphrase !== 'the vault passphrase') throw new RequestFailed('vault/wrong-passphrase', 'The passphrase does not open this vault.');
         return { text: 'otpauth://totp/Acme:alice?secret=JBSWY3DPEHPK3PXP\n', filename: 'otpauth-links-2024-01-02.txt', mime: 'text/plain' };
@@ -167,5 +174,58 @@ describe('options App', () => {
     ]);
     expect(byTestId(root, 'export-links-result')?.textContent).toMatch(/^Saved as otpauth-links-2024-01-02\.txt\. Anyone who gets this file/);
     expect(byTestId<HTMLInputElement>(root, 'export-links-passphrase')!.value).toBe('');
+  });
+
+  it('saves the backup reminder switch; fixed by the organisation it is disabled and says so', async () => {
+    const { client, calls } = createFakeClient(createBackground('unlocked'));
+    const root = await mount(<App />, client);
+    const box = await waitFor(() => {
+      const found = byTestId<HTMLInputElement>(root, 'backup-reminder-setting');
+      return found && !found.disabled ? found : null;
+    });
+    expect(box.checked).toBe(true);
+    expect(box.closest('label')?.textContent).toBe('Remind me when accounts have no backup');
+    await act(async () => {
+      box.click();
+    });
+    await settle();
+    expect(calls.filter((c) => c.type === 'settings.set')).toEqual([{ type: 'settings.set', settings: { backupReminder: false } }]);
+
+    document.body.innerHTML = '';
+    const fixed = createFakeClient(createBackground('unlocked', { locked: { backupReminder: 'policy' } }));
+    const managedRoot = await mount(<App />, fixed.client);
+    const managedBox = await waitFor(() => byTestId<HTMLInputElement>(managedRoot, 'backup-reminder-setting'));
+    await settle();
+    expect(managedBox.disabled).toBe(true);
+    expect(managedBox.closest('label')?.querySelector('[data-testid="set-by-organisation"]')?.textContent).toBe('Set by your organisation');
+  });
+
+  it('when the organisation insists, shows the reminder at the top, takes the focus to the backup form, and drops it after a backup', async () => {
+    const { client, calls } = createFakeClient(createBackground('unlocked', {}, { count: 2, insist: true }));
+    const root = await mount(<App />, client);
+    const banner = await waitFor(() => byTestId(root, 'backup-insist'));
+    expect(banner.textContent).toBe('2 accounts have no backup. Your organisation asks for a backup of every account. Back up now');
+    expect(root.querySelector('.options')!.children[1]).toBe(banner);
+    await act(async () => {
+      byTestId<HTMLButtonElement>(root, 'backup-insist-now')!.click();
+    });
+    expect(document.activeElement).toBe(byTestId(root, 'export-passphrase'));
+    await typeInto(byTestId(root, 'export-passphrase'), 'a long backup passphrase');
+    await typeInto(byTestId(root, 'export-passphrase-confirm'), 'a long backup passphrase');
+    await act(async () => {
+      byTestId<HTMLButtonElement>(root, 'export-backup')!.click();
+    });
+    await settle();
+    expect(calls.filter((c) => c.type === 'backup.reminder')).toHaveLength(2);
+    expect(byTestId(root, 'backup-insist')).toBeNull();
+  });
+
+  it('shows no reminder at the top when the organisation does not insist', async () => {
+    const { client, calls } = createFakeClient(createBackground('unlocked', {}, { count: 2, insist: false }));
+    const root = await mount(<App />, client);
+    await waitFor(() => byTestId(root, 'export-backup-form'));
+    await waitFor(() => calls.find((c) => c.type === 'backup.reminder'));
+    await settle();
+    expect(byTestId(root, 'backup-insist')).toBeNull();
   });
 });

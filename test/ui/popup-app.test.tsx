@@ -136,7 +136,7 @@ describe('popup App', () => {
   it('shows the quiet backup reminder the opening answer carries, opens the options on "Back up now", and goes on "Not now"', async () => {
     const background = createBackground();
     const { client, calls } = createFakeClient((request) => (request.type === 'backup.dismissReminder' ? { ok: true } : background.handler(request)));
-    const overview = { ...(background.handler({ type: 'vault.overview' }) as VaultOverview), unbackedAccounts: 3 } as VaultOverview;
+    const overview = { ...(background.handler({ type: 'vault.overview' }) as VaultOverview), backupReminder: { count: 3, insist: false } } as VaultOverview;
     const root = await mount(<App overview={overview} />, client);
     await settle();
     expect(byTestId(root, 'backup-reminder')?.textContent).toBe('3 accounts have no backup — Back up now Not now');
@@ -146,10 +146,28 @@ describe('popup App', () => {
     expect(byTestId(root, 'backup-reminder')).toBeNull();
   });
 
+  it('offers no "Not now" when the organisation insists on a backup; "Back up now" opens the options', async () => {
+    const background = createBackground();
+    let opened = 0;
+    const { client, calls } = createFakeClient(background.handler);
+    client.openOptions = async () => {
+      opened++;
+    };
+    const overview = { ...(background.handler({ type: 'vault.overview' }) as VaultOverview), backupReminder: { count: 1, insist: true } } as VaultOverview;
+    const root = await mount(<App overview={overview} />, client);
+    await settle();
+    expect(byTestId(root, 'backup-reminder')?.textContent).toBe('1 account has no backup — Back up now');
+    expect(byTestId(root, 'backup-dismiss')).toBeNull();
+    byTestId<HTMLButtonElement>(root, 'backup-now')!.click();
+    await settle();
+    expect(opened).toBe(1);
+    expect(calls).toEqual([]);
+  });
+
   it('shows no backup reminder when every account has a backup', async () => {
     const background = createBackground();
     const { client } = createFakeClient(background.handler);
-    const overview = { ...(background.handler({ type: 'vault.overview' }) as VaultOverview), unbackedAccounts: 0 } as VaultOverview;
+    const overview = { ...(background.handler({ type: 'vault.overview' }) as VaultOverview), backupReminder: { count: 0, insist: false } } as VaultOverview;
     const root = await mount(<App overview={overview} />, client);
     await settle();
     expect(rowIds(root)).toEqual(['a', 'b', 'h']);

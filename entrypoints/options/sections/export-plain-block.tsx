@@ -14,7 +14,7 @@ const BLOCKS: Record<PlainExportFormat, { testId: string; title: MessageKey; int
 };
 
 /** Downloads every account as a plain file (Aegis JSON or otpauth links) after the vault's passphrase; shown only where plain exports are allowed. */
-export function ExportPlainBlock({ format }: { format: PlainExportFormat }) {
+export function ExportPlainBlock({ format, onExported }: { format: PlainExportFormat; onExported: () => void }) {
   const client = useClient();
   const [passphrase, setPassphrase] = useState('');
   const [done, setDone] = useState('');
@@ -29,6 +29,7 @@ export function ExportPlainBlock({ format }: { format: PlainExportFormat }) {
       downloadText(text, filename, mime);
       setPassphrase('');
       setDone(t('export_plain_done', filename));
+      onExported();
     });
   };
 

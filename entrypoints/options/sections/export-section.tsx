@@ -5,11 +5,24 @@ import { useAction } from '../../../src/ui/use-action';
 import { downloadText } from '../../../src/ui/download-text';
 import { t } from '../../../src/ui/i18n';
 import { NewPassphraseFields, canSubmitNewPassphrase } from '../../../src/ui/new-passphrase-fields';
+import type { EffectiveSettings } from '../../../src/messages';
+import { BACKUP_FORM_ID } from './backup-insist-banner';
 import { ExportPlainBlock } from './export-plain-block';
+import type { SaveSettings } from './save-settings';
+import { SettingCheckbox } from './setting-checkbox';
 import { ExportQrBlocks } from './export-qr-blocks';
 
-/** The encrypted backup, then (where the policy allows) the plain files and QR codes, each revealing secrets only on request. */
-export function ExportSection({ plainExportAllowed }: { plainExportAllowed: boolean }) {
+/** Props of `ExportSection`. */
+export interface ExportSectionProps {
+  plainExportAllowed: boolean;
+  effective?: EffectiveSettings;
+  save: SaveSettings;
+  /** Called after a backup or a plain export of every account was made (the reminder may go). */
+  onBackedUp: () => void;
+}
+
+/** The backup reminder switch, the encrypted backup, then (where the policy allows) the plain files and QR codes, each revealing secrets only on request. */
+export function ExportSection({ plainExportAllowed, effective, save, onBackedUp }: ExportSectionProps) {
   const client = useClient();
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -26,13 +39,15 @@ export function ExportSection({ plainExportAllowed }: { plainExportAllowed: bool
       setPassphrase('');
       setConfirm('');
       setBackupDone(t('export_backup_done', filename));
+      onBackedUp();
     });
   };
 
   return (
     <section class="card" aria-labelledby="export-title">
       <h2 id="export-title">{t('export_title')}</h2>
-      <form class="stack narrow" onSubmit={exportBackup} data-testid="export-backup-form">
+      <SettingCheckbox effective={effective} save={save} name="backupReminder" label={t('backup_reminder_setting')} testId="backup-reminder-setting" />
+      <form class="stack narrow" id={BACKUP_FORM_ID} onSubmit={exportBackup} data-testid="export-backup-form">
         <h3>{t('export_backup_title')}</h3>
         <p>{t('export_backup_intro')}</p>
         <NewPassphraseFields value={passphrase} confirm={confirm} onValue={setPassphrase} onConfirm={setConfirm} testId="export-passphrase" label={t('field_backup_passphrase')} />
@@ -47,8 +62,8 @@ export function ExportSection({ plainExportAllowed }: { plainExportAllowed: bool
           {t('export_blocked_by_policy')}
         </p>
       )}
-      {plainExportAllowed ? <ExportPlainBlock format="aegis-json" /> : null}
-      {plainExportAllowed ? <ExportPlainBlock format="otpauth-lines" /> : null}
+      {plainExportAllowed ? <ExportPlainBlock format="aegis-json" onExported={onBackedUp} /> : null}
+      {plainExportAllowed ? <ExportPlainBlock format="otpauth-lines" onExported={onBackedUp} /> : null}
       {plainExportAllowed ? <ExportQrBlocks /> : null}
     </section>
   );

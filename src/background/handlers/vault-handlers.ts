@@ -1,5 +1,5 @@
 import { checkPassphraseAgainstPolicy, effectiveKdfParams, effectiveMinPassphraseLength } from '../../policy';
-import { countUnbackedAccounts, readBackupRecord } from '../backup-reminder';
+import { backupReminderFor } from '../backup-reminder';
 import { ProtocolError } from '../../errors';
 import { hasVaultCode, type VaultAccount } from '../../vault';
 import type { VaultOverview } from '../../messages';
@@ -42,7 +42,7 @@ async function overview(context: BackgroundContext, codesFor: number | undefined
     codesComplete: withCodes.length === accounts.length,
     now: at,
     clockOffsets: await createClockOffsets(browser.storage.local).list(),
-    unbackedAccounts: countUnbackedAccounts(accounts, await readBackupRecord(context), at),
+    backupReminder: await backupReminderFor(context, accounts),
   };
 }
 
