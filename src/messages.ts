@@ -1,6 +1,9 @@
 import type { ErrorText } from './errors';
 import type { ExportFile, PlainExportFormat } from './import/plain-export';
 import type { OtpAlgorithm, OtpType } from './otp/types';
+import type { VaultLoss } from './vault/vault-record';
+
+export type { VaultLoss };
 
 /**
  * The one protocol between content scripts / extension pages and the background.
@@ -47,9 +50,14 @@ export interface ClockOffsetView {
 
 /** Everything the popup's first screen needs, in one answer: the state and, when unlocked, accounts and codes. */
 export type VaultOverview =
-  | { state: 'uninitialised' | 'locked' }
+  | {
+      state: 'uninitialised' | 'locked';
+      /** The vault went missing or lost accounts without this extension (see `vault.loss`). */
+      loss?: VaultLoss;
+    }
   | {
       state: 'unlocked';
+      loss?: VaultLoss;
       accounts: AccountView[];
       /** Codes of the first `codesFor` accounts in list order (all when the request set no limit). */
       codes: CodeView[];
@@ -191,6 +199,8 @@ export type PageRequest =
   | { type: 'vault.unlock'; passphrase: string }
   | { type: 'vault.lock' }
   | { type: 'vault.changePassphrase'; current: string; next: string }
+  | { type: 'vault.loss' }
+  | { type: 'vault.dismissLoss' }
   | { type: 'accounts.list' }
   | { type: 'accounts.codes'; now?: number }
   | { type: 'accounts.addUri'; uri: string; sites: string[] }
@@ -269,6 +279,9 @@ export interface Responses {
   'vault.unlock': { state: VaultState };
   'vault.lock': { state: VaultState };
   'vault.changePassphrase': { ok: true };
+  /** A vault that disappeared or lost accounts since this extension last saved it (noticed at unlock, or finding none), until dismissed or made good. */
+  'vault.loss': { loss?: VaultLoss };
+  'vault.dismissLoss': { ok: true };
   'accounts.list': { accounts: AccountView[] };
   'accounts.codes': { codes: CodeView[]; now: number };
   'accounts.addUri': { account: AccountView; warning?: string };

@@ -6,3 +6,4 @@ export { DEFAULT_KDF_PARAMS, KDF_CAP, KDF_FLOOR, KDF_POLICY_CAP, type KdfParams 
 export { findDuplicate, isSameAccount, type AccountInput, type AccountPatch } from './model';
 export type { VaultAccount, VaultData } from './account-shape';
 export { hasVaultCode, type VaultErrorCode } from './errors';
+export type { VaultLoss } from './vault-record';

@@ -47,6 +47,8 @@ function privilegedRequests(): PageRequest[] {
     { type: 'vault.unlock', passphrase: PASS },
     { type: 'vault.lock' },
     { type: 'vault.changePassphrase', current: PASS, next: 'attacker passphrase' },
+    { type: 'vault.loss' },
+    { type: 'vault.dismissLoss' },
     { type: 'accounts.list' },
     { type: 'accounts.codes', now: T0 },
     { type: 'accounts.addUri', uri: totpUri(randomSecret(), 'Evil'), sites: ['https://evil.test'] },
@@ -76,7 +78,7 @@ function privilegedRequests(): PageRequest[] {
 describe('routeMessage: privileged requests from web pages', () => {
   it('lists every page request type in this test (and none of the content types)', () => {
     const types = privilegedRequests().map((r) => r.type);
-    expect(new Set(types).size).toBe(28);
+    expect(new Set(types).size).toBe(30);
     expect(types.filter((t) => CONTENT_REQUEST_TYPES.has(t))).toEqual([]);
   });
 
