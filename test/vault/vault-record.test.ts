@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { nextVaultRecord, parseVaultRecord, type VaultEvent, type VaultRecord } from '../../src/vault/vault-record';
+import { nextVaultRecord, parseVaultRecord, type VaultEvent, type VaultLoss, type VaultRecord } from '../../src/vault/vault-record';
 
 const NOW = 1_700_000_000_000;
 const seen = (revision: number, accounts: number): VaultEvent => ({ kind: 'seen', vault: { revision, accounts } });
 const written = (revision: number, accounts: number): VaultEvent => ({ kind: 'written', revision, accounts });
 const GONE: VaultEvent = { kind: 'seen', vault: undefined };
 const FIVE: VaultRecord = { revision: 9, accounts: 5 };
-const shrunk = (expected: number, found: number) => ({ kind: 'shrunk', expected, found, noticedAt: NOW });
-const vanished = (expected: number) => ({ kind: 'vanished', expected, found: 0, noticedAt: NOW });
+const shrunk = (expected: number, found: number): VaultLoss => ({ kind: 'shrunk', expected, found, noticedAt: NOW });
+const vanished = (expected: number): VaultLoss => ({ kind: 'vanished', expected, found: 0, noticedAt: NOW });
 
 describe('nextVaultRecord', () => {
   it.each<[string, VaultRecord | undefined, VaultEvent, VaultRecord | undefined]>([
