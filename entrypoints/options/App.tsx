@@ -4,6 +4,7 @@ import { useClient } from '../../src/ui/client-context';
 import { describeUiError } from '../../src/ui/describe-ui-error';
 import { t } from '../../src/ui/i18n';
 import { CreateVaultForm, UnlockForm } from '../../src/ui/passphrase-forms';
+import { useVaultLoss, VaultLossNotice } from '../../src/ui/vault-loss-notice';
 import { AboutSection } from './sections/about-section';
 import { AutofillSection } from './sections/autofill-section';
 import { BackupInsistBanner } from './sections/backup-insist-banner';
@@ -14,6 +15,13 @@ import { ImportSection } from './sections/import-section';
 import type { SaveSettings } from './sections/save-settings';
 import { SecuritySection } from './sections/security-section';
 
+
+/** Takes the focus to the import section's file picker, where the way back after a lost vault starts. */
+function goToImport(): void {
+  const picker = document.querySelector<HTMLInputElement>('section[aria-labelledby="import-title"] input[type="file"]');
+  picker?.scrollIntoView({ block: 'center' });
+  picker?.focus();
+}
 
 /** The options page: security, autofill, import, export, clock check and an explanation of how data is kept. */
 export function App() {
@@ -53,6 +61,13 @@ export function App() {
     return () => clearTimeout(timer);
   }, [status]);
 
+  const vaultLoss = useVaultLoss(client);
+  const refreshLoss = vaultLoss.refresh;
+  useEffect(() => {
+    // Unlocking or creating is when a lost vault is noticed; a locked or new page can say it too.
+    if (state !== 'loading') refreshLoss();
+  }, [state, refreshLoss]);
+
   const save: SaveSettings = useCallback(
     async (patch) => {
       try {
@@ -84,6 +99,9 @@ export function App() {
           {t('policy_warning', warning)}
         </p>
       ))}
+      {vaultLoss.loss ? (
+        <VaultLossNotice loss={vaultLoss.loss} vaultExists={state !== 'uninitialised'} onImport={unlocked ? goToImport : undefined} onDismiss={vaultLoss.dismiss} />
+      ) : null}
       {unlocked ? <BackupInsistBanner version={backupVersion + accountsVersion} /> : null}
       {state === 'uninitialised' ? (
         <section class="card">

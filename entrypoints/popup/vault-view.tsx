@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AccountView, BackupReminderView, ClockOffsetView, Responses } from '../../src/messages';
 import { AccountList } from '../../src/ui/account-list';
@@ -29,7 +30,7 @@ export interface Preload {
 }
 
 /** The unlocked popup: header actions, the account list, and the add / edit screens. */
-export function VaultView({ onLocked, preload }: { onLocked: () => void; preload?: Preload }) {
+export function VaultView({ onLocked, preload, notice }: { onLocked: () => void; preload?: Preload; notice?: ComponentChildren }) {
   const client = useClient();
   const [view, setView] = useState<PopupView>({ kind: 'list' });
   const [toast, setToast] = useToast();
@@ -73,6 +74,7 @@ export function VaultView({ onLocked, preload }: { onLocked: () => void; preload
     <>
       <PopupHeader view={view} onBack={showList} onAdd={() => setView({ kind: 'add' })} onLock={lock} onOptions={() => void client.openOptions()} />
       <div class="content">
+        {view.kind === 'list' ? notice : null}
         {view.kind === 'list' && accounts ? (
           <AccountList
             accounts={accounts}

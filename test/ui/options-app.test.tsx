@@ -97,11 +97,11 @@ describe('options App', () => {
       autoFill.click();
     });
     await settle();
-    expect(calls.at(-1)).toEqual({ type: 'settings.set', settings: { autoFill: false } });
+    expect(calls.filter((c) => c.type === 'settings.set').at(-1)).toEqual({ type: 'settings.set', settings: { autoFill: false } });
     expect(byTestId<HTMLInputElement>(root, 'auto-fill')!.checked).toBe(false);
     await typeInto(byTestId(root, 'auto-lock'), '0', 'change');
     await settle();
-    expect(calls.at(-1)).toEqual({ type: 'settings.set', settings: { autoLockMinutes: 0 } });
+    expect(calls.filter((c) => c.type === 'settings.set').at(-1)).toEqual({ type: 'settings.set', settings: { autoLockMinutes: 0 } });
     expect(byTestId(root, 'import-text')).toBeNull();
     expect(byTestId(root, 'unlock-form')).not.toBeNull();
   });
@@ -227,5 +227,19 @@ describe('options App', () => {
     await waitFor(() => calls.find((c) => c.type === 'backup.reminder'));
     await settle();
     expect(byTestId(root, 'backup-insist')).toBeNull();
+  });
+
+  it('shows a shrunk vault at the top of the page; "Import a backup" takes the focus to the file picker', async () => {
+    const background = createBackground('unlocked');
+    const loss = { kind: 'shrunk' as const, expected: 3, found: 1, noticedAt: 0 };
+    const { client } = createFakeClient((request) => (request.type === 'vault.loss' ? { loss } : background(request)));
+    const root = await mount(<App />, client);
+    const notice = await waitFor(() => byTestId(root, 'vault-loss'));
+    expect(notice.textContent).toContain('2 accounts that Portal Authenticator saved are no longer in the vault.');
+    await waitFor(() => byTestId(root, 'import-file'));
+    await act(async () => {
+      byTestId<HTMLButtonElement>(root, 'vault-loss-import')!.click();
+    });
+    expect(document.activeElement).toBe(byTestId(root, 'import-file'));
   });
 });
