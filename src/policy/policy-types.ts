@@ -12,7 +12,7 @@ export interface ManagedPolicy {
   maxAutoLockMinutes?: number;
   /** Minimum length of a new vault or backup passphrase, in characters (code points after NFC). */
   minPassphraseLength?: number;
-  /** false forbids exports that reveal secrets in the clear (otpauth links, per-account and migration QR codes). */
+  /** false forbids exports that reveal secrets in the clear (Aegis JSON and otpauth links files, per-account and migration QR codes). */
   allowPlainExport?: boolean;
   /** false forces "submit the form after filling" off. */
   allowAutoSubmit?: boolean;
