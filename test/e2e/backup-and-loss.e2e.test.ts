@@ -9,6 +9,7 @@ import { readImportFile } from '../../src/import';
 import { type ExtensionSession, launchWithExtension } from '../../src/testing';
 import { oracleHotp, oracleTotp } from '../background/helpers';
 import { otpauthLines, SAMPLE_ACCOUNTS } from '../fixtures/import/build-fixtures';
+import { findSeriousViolations } from './a11y/axe';
 import { BROWSERS, sampleUri, TEST_PASSPHRASE } from './browsers';
 import { extensionLocalStorage } from './pages/extension-storage';
 import { captureDownloads, press, rowIssuers, textOf, tid, typeField, waitFor } from './pages/page-helpers';
@@ -85,6 +86,7 @@ for (const browserName of BROWSERS) {
       expect(await session.request({ type: 'backup.reminder' })).toEqual({ count: 2, insist: false });
       const popup = await open('popup.html');
       expect(await textOf(popup, 'backup-reminder')).toBe('2 accounts have no backup — Back up now Not now');
+      expect(await findSeriousViolations(popup), 'popup with the reminder').toEqual([]);
 
       const options = await open('options.html');
       const nextFile = await catchDownload(options, browserName);
@@ -195,11 +197,13 @@ for (const browserName of BROWSERS) {
       expect(await textOf(later, 'vault-loss')).toContain('1 account that Portal Authenticator saved is no longer in the vault.');
       expect(await textOf(later, 'vault-loss')).toContain('import your last backup');
       expect(await rowIssuers(later)).toEqual(['Alpha']);
+      expect(await findSeriousViolations(later), 'popup with the notice').toEqual([]);
       expect(await session.request({ type: 'vault.loss' })).toEqual({ loss: { kind: 'shrunk', expected: 2, found: 1, noticedAt: expect.any(Number) } });
 
       // The options page says it too, and its button leads to the import.
       const options = await open('options.html');
       await waitFor(options, 'vault-loss');
+      expect(await findSeriousViolations(options), 'options page with the notice').toEqual([]);
       await press(options, 'vault-loss-import');
       expect(await options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-file');
 

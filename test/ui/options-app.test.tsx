@@ -58,6 +58,14 @@ function createBackground(state: 'locked' | 'unlocked', policy: Partial<Effectiv
   };
 }
 
+/** The checkbox once the page has loaded what it shows (it is disabled until then). */
+function enabledCheckbox(root: HTMLElement, testId: string): Promise<HTMLInputElement> {
+  return waitFor(() => {
+    const found = byTestId<HTMLInputElement>(root, testId);
+    return found && !found.disabled ? found : null;
+  });
+}
+
 describe('options App', () => {
   beforeEach(() => {
     useEnglishMessages();
@@ -67,10 +75,7 @@ describe('options App', () => {
   it('switches the diagnostics log on and shows why a page was not filled, without the address query', async () => {
     const { client, calls } = createFakeClient(createBackground('locked'));
     const root = await mount(<App />, client);
-    const box = await waitFor(() => {
-      const found = byTestId<HTMLInputElement>(root, 'record-decisions');
-      return found && !found.disabled ? found : null;
-    });
+    const box = await enabledCheckbox(root, 'record-decisions');
     expect(box.checked).toBe(false);
     expect(byTestId(root, 'decision-log')).toBeNull();
     await act(async () => {
@@ -86,10 +91,7 @@ describe('options App', () => {
   it('saves autofill and auto-lock settings through settings.set', async () => {
     const { client, calls } = createFakeClient(createBackground('locked'));
     const root = await mount(<App />, client);
-    const autoFill = await waitFor(() => {
-      const box = byTestId<HTMLInputElement>(root, 'auto-fill');
-      return box && !box.disabled ? box : null;
-    });
+    const autoFill = await enabledCheckbox(root, 'auto-fill');
     expect(autoFill.checked).toBe(true);
     expect(byTestId<HTMLInputElement>(root, 'auto-submit')!.checked).toBe(false);
     expect(byTestId<HTMLInputElement>(root, 'freshness-seconds')!.value).toBe('5');
@@ -179,10 +181,7 @@ describe('options App', () => {
   it('saves the backup reminder switch; fixed by the organisation it is disabled and says so', async () => {
     const { client, calls } = createFakeClient(createBackground('unlocked'));
     const root = await mount(<App />, client);
-    const box = await waitFor(() => {
-      const found = byTestId<HTMLInputElement>(root, 'backup-reminder-setting');
-      return found && !found.disabled ? found : null;
-    });
+    const box = await enabledCheckbox(root, 'backup-reminder-setting');
     expect(box.checked).toBe(true);
     expect(box.closest('label')?.textContent).toBe('Remind me when accounts have no backup');
     await act(async () => {
