@@ -1,5 +1,9 @@
 import type { ErrorText } from './errors';
+import type { ExportFile, PlainExportFormat } from './import/plain-export';
 import type { OtpAlgorithm, OtpType } from './otp/types';
+import type { VaultLoss } from './vault/vault-record';
+
+export type { VaultLoss };
 
 /**
  * The one protocol between content scripts / extension pages and the background.
@@ -46,9 +50,14 @@ export interface ClockOffsetView {
 
 /** Everything the popup's first screen needs, in one answer: the state and, when unlocked, accounts and codes. */
 export type VaultOverview =
-  | { state: 'uninitialised' | 'locked' }
+  | {
+      state: 'uninitialised' | 'locked';
+      /** The vault went missing or lost accounts without this extension (see `vault.loss`). */
+      loss?: VaultLoss;
+    }
   | {
       state: 'unlocked';
+      loss?: VaultLoss;
       accounts: AccountView[];
       /** Codes of the first `codesFor` accounts in list order (all when the request set no limit). */
       codes: CodeView[];
@@ -57,8 +66,8 @@ export type VaultOverview =
       now: number;
       /** Portals whose codes follow their own clock (see `clock.offsets`). */
       clockOffsets?: ClockOffsetView[];
-      /** Accounts added since the last backup, for the popup's quiet reminder (0 when dismissed a while ago). */
-      unbackedAccounts?: number;
+      /** The backup reminder line under the list. */
+      backupReminder?: BackupReminderView;
     };
 
 /** User settings; not secret, stored in plain `storage.local`. */
@@ -71,6 +80,16 @@ export interface Settings {
   freshnessSeconds: number;
   /** Minutes of inactivity before the vault locks; 0 = only when the browser closes. */
   autoLockMinutes: number;
+  /** Remind of accounts that have no backup yet (the organisation may fix it, or make the reminder insist). */
+  backupReminder: boolean;
+}
+
+/** The backup reminder as the pages show it. */
+export interface BackupReminderView {
+  /** Accounts added since the last backup; 0 when the reminder has nothing to say (off, put off for now, or all backed up). */
+  count: number;
+  /** The organisation's policy makes it stay until a backup is made: no "Not now", and shown in the options page too. */
+  insist: boolean;
 }
 
 /** The settings in force and what the organisation's policy fixed, for the options page. */
@@ -206,6 +225,8 @@ export type PageRequest =
   | { type: 'passkey.remove'; credentialId: string }
   /** The PRF output a registered passkey gave for its salt (base64), and whether the authenticator verified the person. */
   | { type: 'passkey.unlock'; credentialId: string; prfOutput: string; userVerified: boolean }
+  | { type: 'vault.loss' }
+  | { type: 'vault.dismissLoss' }
   | { type: 'accounts.list' }
   | { type: 'accounts.codes'; now?: number }
   | { type: 'accounts.addUri'; uri: string; sites: string[] }
@@ -229,7 +250,8 @@ export type PageRequest =
   | { type: 'export.backup'; passphrase: string }
   | { type: 'export.uris'; ids?: string[] }
   | { type: 'export.migration'; ids?: string[] }
-  | { type: 'export.aegis'; passphrase: string }
+  /** Every account with its secret in the clear, as a file: asked for with the vault's passphrase, where the policy allows it. */
+  | { type: 'export.plain'; format: PlainExportFormat; passphrase: string }
   | { type: 'backup.reminder' }
   | { type: 'backup.dismissReminder' }
   | { type: 'settings.get' }
@@ -287,6 +309,9 @@ export interface Responses {
   'passkey.add': { passkey: PasskeyView };
   'passkey.remove': { ok: true };
   'passkey.unlock': { state: VaultState };
+  /** A vault that disappeared or lost accounts since this extension last saved it (noticed at unlock, or finding none), until dismissed or made good. */
+  'vault.loss': { loss?: VaultLoss };
+  'vault.dismissLoss': { ok: true };
   'accounts.list': { accounts: AccountView[] };
   'accounts.codes': { codes: CodeView[]; now: number };
   'accounts.addUri': { account: AccountView; warning?: string };
@@ -302,9 +327,9 @@ export interface Responses {
   'export.backup': { text: string; filename: string };
   'export.uris': { uris: string[] };
   'export.migration': { uris: string[]; refused: Array<{ label: string; reason: string }> };
-  'export.aegis': { text: string; filename: string };
-  /** Accounts added since the last backup (0 when there are none or the reminder was dismissed a while ago). */
-  'backup.reminder': { count: number };
+  'export.plain': ExportFile;
+  /** Accounts added since the last backup (0 when there are none, the reminder is off or was put off a while ago). */
+  'backup.reminder': BackupReminderView;
   'backup.dismissReminder': { ok: true };
   'settings.get': EffectiveSettings;
   'settings.set': EffectiveSettings;
@@ -353,6 +378,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoSubmit: false,
   freshnessSeconds: 5,
   autoLockMinutes: 15,
+  backupReminder: true,
 };
 
 /**

@@ -34,6 +34,8 @@ export const SETTINGS_KEY = 'settings';
 export const CLOCK_OFFSETS_KEY = 'clockOffsets';
 /** The last backup and a dismissed reminder (two times). */
 export const BACKUP_RECORD_KEY = 'backupRecord';
+/** What the vault's last save wrote (its revision and how many accounts) and a loss noticed since; no names, no secrets. */
+export const VAULT_RECORD_KEY = 'vaultRecord';
 /** The diagnostics switch; content scripts read it before reporting a decision. */
 export const DECISION_RECORDING_KEY = 'recordDecisions';
 

@@ -4,8 +4,10 @@ import { useClient } from '../../src/ui/client-context';
 import { describeUiError } from '../../src/ui/describe-ui-error';
 import { t } from '../../src/ui/i18n';
 import { CreateVaultForm, UnlockForm } from '../../src/ui/passphrase-forms';
+import { useVaultLoss, VaultLossNotice } from '../../src/ui/vault-loss-notice';
 import { AboutSection } from './sections/about-section';
 import { AutofillSection } from './sections/autofill-section';
+import { BackupInsistBanner } from './sections/backup-insist-banner';
 import { ClockSection } from './sections/clock-section';
 import { DiagnosticsSection } from './sections/diagnostics-section';
 import { ExportSection } from './sections/export-section';
@@ -15,6 +17,13 @@ import type { SaveSettings } from './sections/save-settings';
 import { SecuritySection } from './sections/security-section';
 
 
+/** Takes the focus to the import section's file picker, where the way back after a lost vault starts. */
+function goToImport(): void {
+  const picker = document.querySelector<HTMLInputElement>('section[aria-labelledby="import-title"] input[type="file"]');
+  picker?.scrollIntoView({ block: 'center' });
+  picker?.focus();
+}
+
 /** The options page: security, autofill, import, export, clock check and an explanation of how data is kept. */
 export function App() {
   const client = useClient();
@@ -23,6 +32,9 @@ export function App() {
   const [status, setStatus] = useState<{ text: string; error?: boolean } | undefined>(undefined);
   // Bumped after an import so the sections listing accounts read them again.
   const [accountsVersion, setAccountsVersion] = useState(0);
+  // Bumped after a backup or an import so the backup reminder is asked again.
+  const [backupVersion, setBackupVersion] = useState(0);
+  const bumpBackup = useCallback(() => setBackupVersion((v) => v + 1), []);
 
   useEffect(() => {
     const checkState = () =>
@@ -49,6 +61,13 @@ export function App() {
     const timer = setTimeout(() => setStatus(undefined), 3000);
     return () => clearTimeout(timer);
   }, [status]);
+
+  const vaultLoss = useVaultLoss(client);
+  const refreshLoss = vaultLoss.refresh;
+  useEffect(() => {
+    // Unlocking or creating is when a lost vault is noticed; a locked or new page can say it too.
+    if (state !== 'loading') refreshLoss();
+  }, [state, refreshLoss]);
 
   const save: SaveSettings = useCallback(
     async (patch) => {
@@ -81,6 +100,10 @@ export function App() {
           {t('policy_warning', warning)}
         </p>
       ))}
+      {vaultLoss.loss ? (
+        <VaultLossNotice loss={vaultLoss.loss} vaultExists={state !== 'uninitialised'} onImport={unlocked ? goToImport : undefined} onDismiss={vaultLoss.dismiss} />
+      ) : null}
+      {unlocked ? <BackupInsistBanner version={backupVersion + accountsVersion} /> : null}
       {state === 'uninitialised' ? (
         <section class="card">
           <CreateVaultForm onState={setState} />
@@ -98,7 +121,13 @@ export function App() {
       {unlocked ? (
         <>
           <ImportSection onImported={() => setAccountsVersion((v) => v + 1)} />
-          <ExportSection key={`export-${accountsVersion}`} plainExportAllowed={effective?.plainExportAllowed ?? true} />
+          <ExportSection
+            key={`export-${accountsVersion}`}
+            plainExportAllowed={effective?.plainExportAllowed ?? true}
+            effective={effective}
+            save={save}
+            onBackedUp={bumpBackup}
+          />
           <ClockSection key={`clock-${accountsVersion}`} />
         </>
       ) : null}

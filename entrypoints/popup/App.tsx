@@ -5,12 +5,13 @@ import { describeUiError } from '../../src/ui/describe-ui-error';
 import { OPENING_REQUEST } from '../../src/ui/first-screen';
 import { t } from '../../src/ui/i18n';
 import { CreateVaultForm, UnlockForm } from '../../src/ui/passphrase-forms';
+import { useVaultLoss, VaultLossNotice } from '../../src/ui/vault-loss-notice';
 import { VaultView, type Preload } from './vault-view';
 
 function preloadOf(overview: VaultOverview | undefined): Preload | undefined {
   if (overview?.state !== 'unlocked') return undefined;
-  const { accounts, codes, now, codesComplete, clockOffsets = [], unbackedAccounts } = overview;
-  return { accounts, codes: { codes, now }, codesComplete, clockOffsets, unbackedAccounts };
+  const { accounts, codes, now, codesComplete, clockOffsets = [], backupReminder } = overview;
+  return { accounts, codes: { codes, now }, codesComplete, clockOffsets, backupReminder };
 }
 
 /**
@@ -22,12 +23,19 @@ export function App({ overview }: { overview?: VaultOverview }) {
   const [state, setState] = useState<VaultState | 'loading'>(overview?.state ?? 'loading');
   const [error, setError] = useState('');
   const [preload, setPreload] = useState<Preload | undefined>(() => preloadOf(overview));
+  const vaultLoss = useVaultLoss(client, overview?.loss);
+  // Creating or unlocking is when a lost vault is noticed: ask again then.
+  const changeState = (next: VaultState) => {
+    setState(next);
+    vaultLoss.refresh();
+  };
 
   useEffect(() => {
     if (overview) return;
     client.request(OPENING_REQUEST)
       .then((answer) => {
         setPreload(preloadOf(answer));
+        vaultLoss.setLoss(answer.loss);
         setState(answer.state);
       })
       // The accounts could not be read (a damaged vault, a storage error): show the state anyway, so the
@@ -47,11 +55,17 @@ export function App({ overview }: { overview?: VaultOverview }) {
   }
   return (
     <main class="popup" data-state={state}>
-      {state === 'uninitialised' ? <CreateVaultForm onState={setState} /> : null}
-      {state === 'locked' ? <UnlockForm onState={setState} /> : null}
+      {vaultLoss.loss && (state === 'uninitialised' || state === 'locked') ? (
+        <VaultLossNotice loss={vaultLoss.loss} vaultExists={state === 'locked'} onDismiss={vaultLoss.dismiss} />
+      ) : null}
+      {state === 'uninitialised' ? <CreateVaultForm onState={changeState} /> : null}
+      {state === 'locked' ? <UnlockForm onState={changeState} /> : null}
       {state === 'unlocked' ? (
         <VaultView
           preload={preload}
+          notice={
+            vaultLoss.loss ? <VaultLossNotice loss={vaultLoss.loss} vaultExists onImport={() => void client.openOptions()} onDismiss={vaultLoss.dismiss} /> : null
+          }
           onLocked={() => {
             setPreload(undefined);
             setState('locked');

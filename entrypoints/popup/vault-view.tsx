@@ -1,5 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { AccountView, ClockOffsetView, Responses } from '../../src/messages';
+import type { AccountView, BackupReminderView, ClockOffsetView, Responses } from '../../src/messages';
 import { AccountList } from '../../src/ui/account-list';
 import type { ActiveTab } from '../../src/ui/client';
 import { useClient } from '../../src/ui/client-context';
@@ -15,6 +16,9 @@ import { ToastBar } from './toast-bar';
 import { useAccountActions } from './use-account-actions';
 import { useToast } from './use-toast';
 
+/** What the line says when the opening answer carried no reminder. */
+const NO_REMINDER: BackupReminderView = { count: 0, insist: false };
+
 /** Accounts and codes already in hand when the view opens (the popup's opening answer). */
 export interface Preload {
   accounts: AccountView[];
@@ -22,11 +26,11 @@ export interface Preload {
   codes: Responses['accounts.codes'];
   codesComplete: boolean;
   clockOffsets: ClockOffsetView[];
-  unbackedAccounts?: number;
+  backupReminder?: BackupReminderView;
 }
 
 /** The unlocked popup: header actions, the account list, and the add / edit screens. */
-export function VaultView({ onLocked, preload }: { onLocked: () => void; preload?: Preload }) {
+export function VaultView({ onLocked, preload, notice }: { onLocked: () => void; preload?: Preload; notice?: ComponentChildren }) {
   const client = useClient();
   const [view, setView] = useState<PopupView>({ kind: 'list' });
   const [toast, setToast] = useToast();
@@ -70,6 +74,7 @@ export function VaultView({ onLocked, preload }: { onLocked: () => void; preload
     <>
       <PopupHeader view={view} onBack={showList} onAdd={() => setView({ kind: 'add' })} onLock={lock} onOptions={() => void client.openOptions()} />
       <div class="content">
+        {view.kind === 'list' ? notice : null}
         {view.kind === 'list' && accounts ? (
           <AccountList
             accounts={accounts}
@@ -81,7 +86,7 @@ export function VaultView({ onLocked, preload }: { onLocked: () => void; preload
           />
         ) : null}
         {view.kind === 'list' ? <ClockNote preload={preload?.clockOffsets} /> : null}
-        {view.kind === 'list' && accounts ? <BackupReminderLine accountCount={accounts.length} initial={preload ? (preload.unbackedAccounts ?? 0) : undefined} /> : null}
+        {view.kind === 'list' && accounts ? <BackupReminderLine accountCount={accounts.length} initial={preload ? (preload.backupReminder ?? NO_REMINDER) : undefined} /> : null}
         {view.kind === 'add' ? <AddView tab={tab} onDone={reload} /> : null}
         {editing && accounts ? (
           <EditAccount

@@ -29,6 +29,10 @@ export function applyPolicy(settings: Settings, policy: ManagedPolicy): AppliedP
     next.autoSubmit = false;
     locked.autoSubmit = 'policy';
   }
+  if (policy.backupReminder !== undefined) {
+    next.backupReminder = policy.backupReminder !== 'off';
+    locked.backupReminder = 'policy';
+  }
   const bound = policy.maxAutoLockMinutes;
   if (bound !== undefined && (next.autoLockMinutes === 0 || next.autoLockMinutes > bound)) {
     next.autoLockMinutes = bound;
@@ -94,7 +98,7 @@ export function effectiveKdfParams(policy: ManagedPolicy): KdfParams {
   };
 }
 
-/** Whether secrets may be exported in the clear (otpauth links, per-account and migration QR codes). Encrypted backups are always allowed. */
+/** Whether secrets may be exported in the clear (Aegis JSON, otpauth links, per-account and migration QR codes). Encrypted backups are always allowed. */
 export function isPlainExportAllowed(policy: ManagedPolicy): boolean {
   return policy.allowPlainExport !== false;
 }
@@ -104,7 +108,7 @@ export function requirePlainExportAllowed(policy: ManagedPolicy): void {
   if (!isPlainExportAllowed(policy)) {
     throw new PolicyError(
       'policy/plain-export-blocked',
-      'Your organisation does not allow exporting secret keys as links or QR codes. Use Export → Encrypted backup instead.',
+      'Your organisation does not allow exporting secret keys in the clear (as a plain file, links or QR codes). Use Export → Encrypted backup instead.',
     );
   }
 }

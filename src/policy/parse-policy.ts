@@ -1,5 +1,7 @@
 import { PortalError } from '../errors';
 import {
+  BACKUP_REMINDER_MODES,
+  type BackupReminderMode,
   type ManagedPolicy,
   POLICY_BOOLEAN_KEYS,
   POLICY_BOOLEAN_STRICT,
@@ -59,6 +61,16 @@ function parseBoolean(key: (typeof POLICY_BOOLEAN_KEYS)[number], value: unknown,
 }
 
 /**
+ * The backup reminder fails closed too: a value that is not one of its words applies `insist`, the reading that
+ * loses no backup, since the organisation set the key to have a say in it.
+ */
+function parseBackupReminder(value: unknown, warnings: string[]): BackupReminderMode {
+  if ((BACKUP_REMINDER_MODES as readonly unknown[]).includes(value)) return value as BackupReminderMode;
+  warnings.push(`Policy "backupReminder": ${describeValue(value)} is not one of ${BACKUP_REMINDER_MODES.map((m) => `"${m}"`).join(', ')}, so "insist" applies until it is fixed.`);
+  return 'insist';
+}
+
+/**
  * The allow-list fails closed: a list with no usable entry, or a value that is not a list, allows no site,
  * because ignoring it would silently lift a restriction the organisation meant to impose.
  */
@@ -115,6 +127,8 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     if (value === undefined) continue;
     if (key === 'allowedSites') {
       policy.allowedSites = parseAllowedSites(value, warnings);
+    } else if (key === 'backupReminder') {
+      policy.backupReminder = parseBackupReminder(value, warnings);
     } else if (key in POLICY_INTEGER_RANGES) {
       const rangeKey = key as keyof typeof POLICY_INTEGER_RANGES;
       policy[rangeKey] = parseInteger(rangeKey, value, warnings);

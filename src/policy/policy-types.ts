@@ -12,7 +12,7 @@ export interface ManagedPolicy {
   maxAutoLockMinutes?: number;
   /** Minimum length of a new vault or backup passphrase, in characters (code points after NFC). */
   minPassphraseLength?: number;
-  /** false forbids exports that reveal secrets in the clear (otpauth links, per-account and migration QR codes). */
+  /** false forbids exports that reveal secrets in the clear (Aegis JSON and otpauth links files, per-account and migration QR codes). */
   allowPlainExport?: boolean;
   /** false forces "submit the form after filling" off. */
   allowAutoSubmit?: boolean;
@@ -26,7 +26,15 @@ export interface ManagedPolicy {
   allowPasskeyUnlock?: boolean;
   /** true requires the authenticator to verify the person (PIN, biometrics) whenever a passkey is added or unlocks. */
   requirePasskeyUserVerification?: boolean;
+  /** The backup reminder: never shown, the quiet dismissible line, or a line that stays until a backup is made. */
+  backupReminder?: BackupReminderMode;
 }
+
+/** How the popup reminds of accounts without a backup: `off` never, `on` a quiet line that can be put off for a week, `insist` one that cannot. */
+export type BackupReminderMode = 'off' | 'on' | 'insist';
+
+/** The values of the `backupReminder` policy, the mildest first. */
+export const BACKUP_REMINDER_MODES = ['off', 'on', 'insist'] as const satisfies readonly BackupReminderMode[];
 
 /** Every key a policy may contain, in the order the documentation lists them. */
 export const POLICY_KEYS = [
@@ -40,6 +48,7 @@ export const POLICY_KEYS = [
   'minKdfIterations',
   'allowPasskeyUnlock',
   'requirePasskeyUserVerification',
+  'backupReminder',
 ] as const satisfies ReadonlyArray<keyof ManagedPolicy>;
 
 export type PolicyKey = (typeof POLICY_KEYS)[number];

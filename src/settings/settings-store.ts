@@ -14,7 +14,7 @@ export function validateSettings(patch: Partial<Settings>, autoLockChoices: read
   }
   const out: Partial<Settings> = {};
   for (const [key, value] of Object.entries(patch) as Array<[keyof Settings, unknown]>) {
-    if (key === 'autoFill' || key === 'autoSubmit') {
+    if (key === 'autoFill' || key === 'autoSubmit' || key === 'backupReminder') {
       if (typeof value !== 'boolean') throw new ProtocolError('settings/bad-value', `${key} must be on or off.`);
       out[key] = value;
     } else if (key === 'freshnessSeconds') {
@@ -53,6 +53,8 @@ export function readStoredSettings(saved: unknown): Settings {
     // Not a security bound: an unreadable margin is the default one.
     freshnessSeconds: pick('freshnessSeconds', isWhole(0, 20), DEFAULT_SETTINGS.freshnessSeconds),
     autoLockMinutes: pick('autoLockMinutes', isWhole(0, MAX_IDLE_MINUTES), 1),
+    // Unreadable: reminded, which loses nothing.
+    backupReminder: pick('backupReminder', isBoolean, true),
   };
 }
 

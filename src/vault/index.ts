@@ -16,3 +16,4 @@ export {
   type PasskeyRegistrationText,
 } from './passkey-slot';
 export { MAX_PASSKEY_SLOTS, PASSKEY_SALT_BYTES } from './envelope';
+export type { VaultLoss } from './vault-record';

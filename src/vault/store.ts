@@ -32,6 +32,7 @@ import {
 } from './session-key';
 import type { StorageAreaLike } from '../storage';
 import { createWriteQueue } from './write-queue';
+import { dismissVaultLoss, readVaultRecord, updateVaultRecord, type VaultEvent, type VaultLoss, type VaultRecord } from './vault-record';
 
 /** Where the vault lives and how it is protected. */
 export interface VaultServiceOptions {
@@ -164,9 +165,11 @@ export class VaultService {
       if (await hasGeneration(this.local)) {
         throw vaultError('vault/already-exists', 'A vault already exists; unlock it, or change its passphrase in the options.');
       }
+      // A vault that should be here and is not is noticed before the new one's record replaces the old.
+      await this.noteRecord({ kind: 'seen', vault: undefined });
       const key = generateDataKey();
       const header = await createPassphraseHeader(VAULT_FORMAT, key, prepared, this.strongerKdf(strength));
-      await this.save(header, key, encodeContents(model.EMPTY_VAULT_DATA, 1));
+      await this.save(header, key, model.EMPTY_VAULT_DATA, 1);
       await writeSessionKey(this.session, key, this.now());
       await writeSeenRevision(this.session, 1);
     });
@@ -175,9 +178,11 @@ export class VaultService {
   /** Opens the vault with `passphrase` and keeps its data key in session storage; writes nothing to local storage. */
   unlock(passphrase: string): Promise<void> {
     return this.queue.run(async () => {
-      const { key, revision } = await this.openWithPassphrase(preparePassphrase(passphrase, 1));
+      const { key, revision, data } = await this.openWithPassphrase(preparePassphrase(passphrase, 1));
       await writeSessionKey(this.session, key, this.now());
       await writeSeenRevision(this.session, revision);
+      // Compared with what the last save wrote: fewer accounts in a vault no newer than that is a loss to report.
+      await this.noteRecord({ kind: 'seen', vault: { revision, accounts: data.accounts.length } });
     });
   }
 
@@ -188,9 +193,11 @@ export class VaultService {
   unlockWithPasskey(credentialId: string, prfOutput: Bytes): Promise<void> {
     return this.queue.run(async () => {
       const open = (stored: unknown) => openWithKey(stored, (parsed) => openPasskeySlot(parsed, credentialId, prfOutput));
-      const { key, revision } = await loadGeneration(this.local, open, mayFallBack);
+      const { key, revision, data } = await loadGeneration(this.local, open, mayFallBack);
       await writeSessionKey(this.session, key, this.now());
       await writeSeenRevision(this.session, revision);
+      // As at a passphrase unlock: fewer accounts than the last save left is a loss to report.
+      await this.noteRecord({ kind: 'seen', vault: { revision, accounts: data.accounts.length } });
     });
   }
 
@@ -236,6 +243,23 @@ export class VaultService {
     });
   }
 
+  /**
+   * A loss of the vault or of accounts noticed since the last save by this extension (at an unlock, or now: no
+   * vault stored where the last save left accounts), until dismissed or made good by an import.
+   */
+  async loss(): Promise<VaultLoss | undefined> {
+    if (await hasGeneration(this.local)) return (await this.readRecord())?.loss;
+    return this.queue.run(async () => {
+      if (await hasGeneration(this.local)) return (await this.readRecord())?.loss;
+      return (await this.noteRecord({ kind: 'seen', vault: undefined }))?.loss;
+    });
+  }
+
+  /** Forgets a noticed loss: the person has read the notice. */
+  dismissLoss(): Promise<void> {
+    return this.queue.run(() => dismissVaultLoss(this.local));
+  }
+
   /** Forgets the data key immediately (not queued, so a slow save cannot delay locking). */
   async lock(): Promise<void> {
     this.lockEpoch++;
@@ -260,7 +284,7 @@ export class VaultService {
       const passkeys = await Promise.all(passkeySlotsOf(opened.header).map((slot) => sealToPasskeySlot(slot, key, passphraseHeader)));
       const header = { ...passphraseHeader, slots: [...passphraseHeader.slots, ...passkeys] };
       const revision = Math.max(opened.revision, await readSeenRevision(this.session)) + 1;
-      await this.save(header, key, encodeContents(opened.data, revision));
+      await this.save(header, key, opened.data, revision);
       // An unlocked vault stays unlocked, now with the new key; a locked one stays locked.
       if (await hasSessionKey(this.session)) {
         this.lastOpened = undefined;
@@ -431,7 +455,7 @@ export class VaultService {
       const opened = await this.openUnlocked();
       const { data, result } = change(opened.data);
       if (data !== opened.data) {
-        await this.save(opened.header, opened.key, encodeContents(data, opened.revision + 1));
+        await this.save(opened.header, opened.key, data, opened.revision + 1);
         await writeSeenRevision(this.session, opened.revision + 1);
       }
       return result;
@@ -443,13 +467,14 @@ export class VaultService {
     return this.queue.run(async () => {
       const opened = await this.openUnlocked();
       const { header, result } = await change(opened.header, opened.key);
-      await this.save(header, opened.key, encodeContents(opened.data, opened.revision + 1));
+      await this.save(header, opened.key, opened.data, opened.revision + 1);
       await writeSeenRevision(this.session, opened.revision + 1);
       return result;
     });
   }
 
-  private async save(header: EnvelopeHeader, key: Bytes, plaintext: Bytes): Promise<void> {
+  private async save(header: EnvelopeHeader, key: Bytes, data: VaultData, revision: number): Promise<void> {
+    const plaintext = encodeContents(data, revision);
     const envelope = await sealEnvelope(header, key, plaintext);
     await saveGeneration(this.local, envelope, async (stored) => {
       const reopened = await openEnvelope(parseEnvelope(stored, VAULT_FORMAT), key);
@@ -457,6 +482,28 @@ export class VaultService {
         throw vaultError('vault/save-failed', 'The saved vault did not read back as written. The last saved vault is kept; try again.');
       }
     });
+    await this.noteRecord({ kind: 'written', revision, accounts: data.accounts.length });
+  }
+
+  private async readRecord(): Promise<VaultRecord | undefined> {
+    try {
+      return await readVaultRecord(this.local);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Updates the record kept beside the vault. It is a hint for noticing losses, never a reason to fail: the save
+   * or unlock it follows has already succeeded, and a record that did not land only makes the next unlock see a
+   * vault newer than the record, which it takes as it is.
+   */
+  private async noteRecord(event: VaultEvent): Promise<VaultRecord | undefined> {
+    try {
+      return await updateVaultRecord(this.local, event, this.now());
+    } catch {
+      return undefined;
+    }
   }
 }
 

@@ -51,6 +51,8 @@ function privilegedRequests(): PageRequest[] {
     { type: 'passkey.add', credentialId: 'AAAA', salt: 'A'.repeat(43) + '=', prfOutput: 'A'.repeat(43) + '=', label: 'Evil', userVerified: true },
     { type: 'passkey.remove', credentialId: 'AAAA' },
     { type: 'passkey.unlock', credentialId: 'AAAA', prfOutput: 'A'.repeat(43) + '=', userVerified: true },
+    { type: 'vault.loss' },
+    { type: 'vault.dismissLoss' },
     { type: 'accounts.list' },
     { type: 'accounts.codes', now: T0 },
     { type: 'accounts.addUri', uri: totpUri(randomSecret(), 'Evil'), sites: ['https://evil.test'] },
@@ -66,7 +68,7 @@ function privilegedRequests(): PageRequest[] {
     { type: 'export.backup', passphrase: 'attacker passphrase' },
     { type: 'export.uris' },
     { type: 'export.migration' },
-    { type: 'export.aegis', passphrase: 'anything at all' },
+    { type: 'export.plain', format: 'otpauth-lines', passphrase: 'anything at all' },
     { type: 'backup.reminder' },
     { type: 'backup.dismissReminder' },
     { type: 'settings.get' },
@@ -80,7 +82,7 @@ function privilegedRequests(): PageRequest[] {
 describe('routeMessage: privileged requests from web pages', () => {
   it('lists every page request type in this test (and none of the content types)', () => {
     const types = privilegedRequests().map((r) => r.type);
-    expect(new Set(types).size).toBe(32);
+    expect(new Set(types).size).toBe(34);
     expect(types.filter((t) => CONTENT_REQUEST_TYPES.has(t))).toEqual([]);
   });
 

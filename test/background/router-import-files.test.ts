@@ -106,28 +106,35 @@ describe('export to Aegis JSON and otpauth lines, and back', () => {
     await ask(context(), { type: 'import.commit', token: preview.token, sites: [] });
   }
 
-  it('Aegis plain JSON: behind the vault passphrase; imported into a fresh vault, the same accounts and codes', async () => {
+  it.each([
+    ['aegis-json', 'aegis', /^aegis-export-plain-\d{4}-\d\d-\d\d\.json$/],
+    ['otpauth-lines', 'otpauth-lines', /^otpauth-links-\d{4}-\d\d-\d\d\.txt$/],
+  ] as const)('%s: behind the vault passphrase; imported into a fresh vault, the same accounts and codes', async (format, recognised, filename) => {
     await fillVault();
-    expect((await refusal(context(), { type: 'export.aegis', passphrase: 'not the passphrase' })).code).toBe('vault/wrong-passphrase');
-    const exported = await ask(context(), { type: 'export.aegis', passphrase: PASS });
-    expect(exported.filename).toMatch(/^aegis-export-plain-\d{4}-\d\d-\d\d\.json$/);
-    expect(JSON.parse(exported.text)).toMatchObject({ version: 1, header: { slots: null, params: null }, db: { entries: expect.any(Array) } });
+    const before = await storageBytes();
+    expect((await refusal(context(), { type: 'export.plain', format, passphrase: 'not the passphrase' })).code).toBe('vault/wrong-passphrase');
+    expect((await refusal(context(), { type: 'export.plain', format, passphrase: '' })).code).toBe('vault/passphrase-empty');
+    expect(await storageBytes()).toBe(before);
+    const exported = await ask(context(), { type: 'export.plain', format, passphrase: PASS });
+    expect(exported.filename).toMatch(filename);
+    for (const { secret } of SAMPLE_ACCOUNTS) expect(exported.text).toContain(secret);
     await restoreStorage(empty);
     const preview = await ask(context(), { type: 'import.preview', file: b64(exported.text) });
-    expect(preview.format).toBe('aegis');
+    expect(preview.format).toBe(recognised);
     await ask(context(), { type: 'import.commit', token: preview.token, sites: [] });
     expect(await vaultWithCodes()).toEqual(expectedWithCodes([]));
     await expectHotpCode();
   });
 
-  it('otpauth lines: imported into a fresh vault, the same accounts and codes', async () => {
+  it('refuses both where the policy forbids plain exports, even with the right passphrase', async () => {
     await fillVault();
-    const { uris } = await ask(context(), { type: 'export.uris' });
-    await restoreStorage(empty);
-    const preview = await ask(context(), { type: 'import.preview', file: b64(`${uris.join('\n')}\n`) });
-    expect(preview.format).toBe('otpauth-lines');
-    await ask(context(), { type: 'import.commit', token: preview.token, sites: [] });
-    expect(await vaultWithCodes()).toEqual(expectedWithCodes([]));
-    await expectHotpCode();
+    const managed = { ...context(), policy: async () => ({ policy: { allowPlainExport: false }, warnings: [] }) };
+    for (const format of ['aegis-json', 'otpauth-lines'] as const) {
+      expect((await refusal(managed, { type: 'export.plain', format, passphrase: PASS })).code).toBe('policy/plain-export-blocked');
+    }
+  });
+
+  it('refuses a format it does not write, before asking anything of the vault', async () => {
+    expect((await refusal(context(), { type: 'export.plain', format: 'bitwarden-csv', passphrase: PASS })).code).toBe('protocol/bad-request');
   });
 });

@@ -25,6 +25,7 @@ describe('validateSettings', () => {
   it('accepts every valid value of every setting', () => {
     for (const autoFill of [true, false]) expect(validateSettings({ autoFill })).toEqual({ autoFill });
     for (const autoSubmit of [true, false]) expect(validateSettings({ autoSubmit })).toEqual({ autoSubmit });
+    for (const backupReminder of [true, false]) expect(validateSettings({ backupReminder })).toEqual({ backupReminder });
     for (let freshnessSeconds = 0; freshnessSeconds <= 20; freshnessSeconds++) expect(validateSettings({ freshnessSeconds })).toEqual({ freshnessSeconds });
     for (const autoLockMinutes of [0, 1, 5, 15, 60, 240]) expect(validateSettings({ autoLockMinutes })).toEqual({ autoLockMinutes });
     expect(validateSettings({})).toEqual({});
@@ -33,6 +34,7 @@ describe('validateSettings', () => {
   it.each([
     [{ autoFill: 'true' }, 'autoFill must be on or off.'],
     [{ autoSubmit: null }, 'autoSubmit must be on or off.'],
+    [{ backupReminder: 'insist' }, 'backupReminder must be on or off.'],
     [{ freshnessSeconds: 21 }, /from 0 to 20/],
     [{ freshnessSeconds: 0.5 }, /whole number/],
     [{ freshnessSeconds: Number.POSITIVE_INFINITY }, /from 0 to 20/],
@@ -62,7 +64,7 @@ describe('createSettingsStore', () => {
     expect(next.settings).toEqual({ ...DEFAULT_SETTINGS, autoSubmit: true, freshnessSeconds: 8 });
     expect(next.locked).toEqual({});
     expect(await store().get()).toEqual(next.settings);
-    expect(DEFAULT_SETTINGS).toEqual({ autoFill: true, autoSubmit: false, freshnessSeconds: 5, autoLockMinutes: 15 });
+    expect(DEFAULT_SETTINGS).toEqual({ autoFill: true, autoSubmit: false, freshnessSeconds: 5, autoLockMinutes: 15, backupReminder: true });
   });
 
   it('writes nothing when a change is refused', async () => {

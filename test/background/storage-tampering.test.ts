@@ -21,10 +21,10 @@ beforeEach(async () => {
 });
 
 describe('settings written into storage.local by someone else', () => {
-  it('an invalid value reads as the strictest one: auto-lock 1 minute, auto-fill and auto-submit off', async () => {
-    await fakeBrowser.storage.local.set({ settings: { autoLockMinutes: null, autoSubmit: 'yes', autoFill: 1, freshnessSeconds: -3 } });
+  it('an invalid value reads as the strictest one: auto-lock 1 minute, auto-fill and auto-submit off, the backup reminder on', async () => {
+    await fakeBrowser.storage.local.set({ settings: { autoLockMinutes: null, autoSubmit: 'yes', autoFill: 1, freshnessSeconds: -3, backupReminder: 'no' } });
     const { settings } = await ask(context(), { type: 'settings.get' });
-    expect(settings).toEqual({ autoLockMinutes: 1, autoSubmit: false, autoFill: false, freshnessSeconds: 5 });
+    expect(settings).toEqual({ autoLockMinutes: 1, autoSubmit: false, autoFill: false, freshnessSeconds: 5, backupReminder: true });
   });
 
   it.each([null, -1, 1.5, '15', 1e9, Number.NaN])('auto-lock %s neither switches auto-lock off nor breaks the alarm', async (value) => {

@@ -3,6 +3,7 @@
 interface ChromeStorageAreaForTests {
   get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
 }
 
 declare const chrome: {

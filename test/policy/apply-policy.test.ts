@@ -43,6 +43,9 @@ describe('applyPolicy', () => {
     ['auto-lock "browser close" counts as longer than any bound', { autoLockMinutes: 0 }, { maxAutoLockMinutes: 1440 }, { autoLockMinutes: 1440 }, []],
     ['auto-lock below the bound is kept', { autoLockMinutes: 5 }, { maxAutoLockMinutes: 60 }, { autoLockMinutes: 5 }, []],
     ['auto-lock equal to the bound is kept', { autoLockMinutes: 15 }, { maxAutoLockMinutes: 15 }, { autoLockMinutes: 15 }, []],
+    ['backup reminder "off" turns the user switch off and locks it', { backupReminder: true }, { backupReminder: 'off' }, { backupReminder: false }, ['backupReminder']],
+    ['backup reminder "on" turns it on and locks it', { backupReminder: false }, { backupReminder: 'on' }, { backupReminder: true }, ['backupReminder']],
+    ['backup reminder "insist" turns it on and locks it', { backupReminder: false }, { backupReminder: 'insist' }, { backupReminder: true }, ['backupReminder']],
     ['a bound between the choices is used as is', { autoLockMinutes: 60 }, { maxAutoLockMinutes: 30 }, { autoLockMinutes: 30 }, []],
     [
       'everything at once',

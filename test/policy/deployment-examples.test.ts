@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../src/extension-ids';
 import { parsePolicy } from '../../src/policy/parse-policy';
-import { POLICY_BOOLEAN_KEYS, POLICY_INTEGER_RANGES, POLICY_KEYS } from '../../src/policy/policy-types';
+import { BACKUP_REMINDER_MODES, POLICY_BOOLEAN_KEYS, POLICY_INTEGER_RANGES, POLICY_KEYS } from '../../src/policy/policy-types';
 
 const root = resolve(__dirname, '../..');
 const readJson = (path: string) => JSON.parse(readFileSync(resolve(root, path), 'utf8')) as Record<string, any>;
@@ -29,6 +29,7 @@ function conformsToSchema(key: string, value: unknown): boolean {
   if (property.type === 'integer') {
     return Number.isInteger(value) && (value as number) >= (property.minimum ?? -Infinity) && (value as number) <= (property.maximum ?? Infinity);
   }
+  if (property.type === 'string') return typeof value === 'string';
   if (property.type === 'array') return Array.isArray(value) && value.every((v) => typeof v === property.items?.type);
   return false;
 }
@@ -64,6 +65,10 @@ describe('public/managed-schema.json', () => {
     }
     for (const key of POLICY_BOOLEAN_KEYS) expect(schema.properties[key]?.type, key).toBe('boolean');
     expect(schema.properties.allowedSites).toMatchObject({ type: 'array', items: { type: 'string' } });
+    // Text, not an enum: Chrome would drop a misspelt word unseen; the extension reads it as "insist" and warns.
+    expect(schema.properties.backupReminder).toEqual(expect.objectContaining({ type: 'string' }));
+    expect(schema.properties.backupReminder).not.toHaveProperty('enum');
+    for (const mode of BACKUP_REMINDER_MODES) expect(schema.properties.backupReminder?.description).toContain(`"${mode}"`);
   });
 });
 

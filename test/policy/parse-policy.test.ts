@@ -20,6 +20,9 @@ describe('parsePolicy: valid values are kept', () => {
     [{ minKdfIterations: 10 }, { minKdfIterations: 10 }],
     [{ allowPasskeyUnlock: false }, { allowPasskeyUnlock: false }],
     [{ requirePasskeyUserVerification: true }, { requirePasskeyUserVerification: true }],
+    [{ backupReminder: 'off' }, { backupReminder: 'off' }],
+    [{ backupReminder: 'on' }, { backupReminder: 'on' }],
+    [{ backupReminder: 'insist' }, { backupReminder: 'insist' }],
     [{ allowedSites: ['https://portal.example.com'] }, { allowedSites: ['https://portal.example.com'] }],
     [
       { allowedSites: ['https://*.Example.com/', 'https://*.example.com', 'portal.example.org', 'http://localhost:8417'] },
@@ -41,6 +44,7 @@ describe('parsePolicy: valid values are kept', () => {
       minKdfIterations: 3,
       allowPasskeyUnlock: true,
       requirePasskeyUserVerification: false,
+      backupReminder: 'insist',
     };
     const { policy, warnings } = parsePolicy(raw);
     expect(warnings).toEqual([]);
@@ -77,6 +81,9 @@ describe('parsePolicy: invalid values fail closed, with a specific warning', () 
     [{ autoFill: {} }, false, /"autoFill".*type object is not true or false/],
     [{ allowPasskeyUnlock: 'no' }, false, /"allowPasskeyUnlock".*the text "no" is not true or false, so false applies/],
     [{ requirePasskeyUserVerification: 0 }, true, /"requirePasskeyUserVerification".*0 is not true or false, so true applies/],
+    [{ backupReminder: 'Insist' }, 'insist', /"backupReminder".*the text "Insist" is not one of "off", "on", "insist", so "insist" applies/],
+    [{ backupReminder: false }, 'insist', /"backupReminder".*false is not one of "off", "on", "insist", so "insist" applies/],
+    [{ backupReminder: null }, 'insist', /"backupReminder".*null is not one of/],
   ])('%j', (raw, applied, warning) => {
     const { policy, warnings } = parsePolicy(raw);
     expect(policy).toEqual({ [Object.keys(raw)[0]!]: applied });

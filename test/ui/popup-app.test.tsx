@@ -136,7 +136,7 @@ describe('popup App', () => {
   it('shows the quiet backup reminder the opening answer carries, opens the options on "Back up now", and goes on "Not now"', async () => {
     const background = createBackground();
     const { client, calls } = createFakeClient((request) => (request.type === 'backup.dismissReminder' ? { ok: true } : background.handler(request)));
-    const overview = { ...(background.handler({ type: 'vault.overview' }) as VaultOverview), unbackedAccounts: 3 } as VaultOverview;
+    const overview = { ...(background.handler({ type: 'vault.overview' }) as VaultOverview), backupReminder: { count: 3, insist: false } } as VaultOverview;
     const root = await mount(<App overview={overview} />, client);
     await settle();
     expect(byTestId(root, 'backup-reminder')?.textContent).toBe('3 accounts have no backup — Back up now Not now');
@@ -146,10 +146,28 @@ describe('popup App', () => {
     expect(byTestId(root, 'backup-reminder')).toBeNull();
   });
 
+  it('offers no "Not now" when the organisation insists on a backup; "Back up now" opens the options', async () => {
+    const background = createBackground();
+    let opened = 0;
+    const { client, calls } = createFakeClient(background.handler);
+    client.openOptions = async () => {
+      opened++;
+    };
+    const overview = { ...(background.handler({ type: 'vault.overview' }) as VaultOverview), backupReminder: { count: 1, insist: true } } as VaultOverview;
+    const root = await mount(<App overview={overview} />, client);
+    await settle();
+    expect(byTestId(root, 'backup-reminder')?.textContent).toBe('1 account has no backup — Back up now');
+    expect(byTestId(root, 'backup-dismiss')).toBeNull();
+    byTestId<HTMLButtonElement>(root, 'backup-now')!.click();
+    await settle();
+    expect(opened).toBe(1);
+    expect(calls).toEqual([]);
+  });
+
   it('shows no backup reminder when every account has a backup', async () => {
     const background = createBackground();
     const { client } = createFakeClient(background.handler);
-    const overview = { ...(background.handler({ type: 'vault.overview' }) as VaultOverview), unbackedAccounts: 0 } as VaultOverview;
+    const overview = { ...(background.handler({ type: 'vault.overview' }) as VaultOverview), backupReminder: { count: 0, insist: false } } as VaultOverview;
     const root = await mount(<App overview={overview} />, client);
     await settle();
     expect(rowIds(root)).toEqual(['a', 'b', 'h']);
@@ -230,5 +248,50 @@ describe('popup App', () => {
     await click(root, 'lock');
     expect(byTestId(root, 'locked-title')).not.toBeNull();
     expect(rowIds(root)).toEqual([]);
+  });
+
+  it('says plainly that the vault is gone on the first-run screen, with the way back, and forgets it on "Dismiss"', async () => {
+    const { client, calls } = createFakeClient((request) => (request.type === 'vault.dismissLoss' ? { ok: true } : { state: 'uninitialised' }));
+    const loss = { kind: 'vanished' as const, expected: 4, found: 0, noticedAt: 0 };
+    const root = await mount(<App overview={{ state: 'uninitialised', loss }} />, client);
+    const notice = byTestId(root, 'vault-loss')!;
+    expect(notice.getAttribute('role')).toBe('alert');
+    expect(notice.querySelector('h2')?.textContent).toBe('Your vault is gone from this browser');
+    expect(notice.textContent).toContain('Portal Authenticator had saved 4 accounts in this browser, and the browser’s storage no longer holds the vault.');
+    expect(notice.textContent).toContain('create a new vault, then import your last backup');
+    expect(byTestId(root, 'vault-loss-import')).toBeNull();
+    expect(byTestId(root, 'create-form')).not.toBeNull();
+    await click(root, 'vault-loss-dismiss');
+    expect(calls).toEqual([{ type: 'vault.dismissLoss' }]);
+    expect(byTestId(root, 'vault-loss')).toBeNull();
+  });
+
+  it('asks again after an unlock, when a shrunk vault is noticed, and offers the import in the options', async () => {
+    const background = createBackground(true);
+    const loss = { kind: 'shrunk' as const, expected: 5, found: 2, noticedAt: 0 };
+    let unlocked = false;
+    const { client, calls } = createFakeClient((request) => {
+      if (request.type === 'vault.loss') return unlocked ? { loss } : {};
+      if (request.type === 'vault.unlock' && request.passphrase === 'right') unlocked = true;
+      return background.handler(request);
+    });
+    let opened = 0;
+    client.openOptions = async () => {
+      opened++;
+    };
+    const root = await mount(<App />, client);
+    await waitFor(() => byTestId(root, 'unlock-form'));
+    expect(byTestId(root, 'vault-loss')).toBeNull();
+    await typeInto(byTestId(root, 'passphrase'), 'right');
+    await click(root, 'unlock');
+    const notice = await waitFor(() => byTestId(root, 'vault-loss'));
+    expect(calls.map((c) => c.type)).toContain('vault.loss');
+    expect(notice.querySelector('h2')?.textContent).toBe('Accounts are missing from your vault');
+    expect(notice.textContent).toContain('3 accounts that Portal Authenticator saved are no longer in the vault.');
+    expect(notice.textContent).toContain('import your last backup (Settings → Import)');
+    await waitFor(() => rowIds(root).length > 0);
+    expect(rowIds(root)).toEqual(['a', 'b', 'h']);
+    await click(root, 'vault-loss-import');
+    expect(opened).toBe(1);
   });
 });

@@ -15,8 +15,10 @@ describe('a vault written before passkey slots existed', () => {
     await fakeBrowser.storage.local.set({ [VAULT_KEY]: fixture() });
   });
 
-  it('opens with its passphrase, with its accounts, and unlocking writes nothing', async () => {
-    const before = await snapshot(fakeBrowser.storage.local);
+  it('opens with its passphrase, with its accounts, and unlocking leaves the vault as it was', async () => {
+    // The unlock may add the vault record beside it (see vault-record.ts); the vault itself is not rewritten.
+    const vaultBytes = async () => JSON.stringify(await fakeBrowser.storage.local.get(VAULT_KEY));
+    const before = await vaultBytes();
     const vault = vaultService();
     await vault.unlock(PASS);
     const accounts = await vault.list();
@@ -25,7 +27,7 @@ describe('a vault written before passkey slots existed', () => {
       ['VPN', 'dave', 'hotp', 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU', 7],
     ]);
     expect(accounts[0]!.sites).toEqual(['https://console.jumpcloud.com']);
-    expect(await snapshot(fakeBrowser.storage.local)).toBe(before);
+    expect(await vaultBytes()).toBe(before);
   });
 
   it('is refused with the wrong passphrase, byte for byte unchanged', async () => {

@@ -1,26 +1,14 @@
 import { useState } from 'preact/hooks';
-import type { EffectiveSettings, Settings } from '../../../src/messages';
+import type { EffectiveSettings } from '../../../src/messages';
 import { t } from '../../../src/ui/i18n';
 import type { SaveSettings } from './save-settings';
 import { Field } from '../../../src/ui/field';
+import { SettingCheckbox } from './setting-checkbox';
 
 /** Props of `AutofillSection`. */
 export interface AutofillSectionProps {
   effective?: EffectiveSettings;
   save: SaveSettings;
-}
-
-/** "Set by your organisation" beside a setting the policy fixed. */
-export function SetByOrganisation({ fixed }: { fixed: boolean }) {
-  return fixed ? (
-    <span class="policy-badge" data-testid="set-by-organisation">
-      {t('policy_set_by_org')}
-    </span>
-  ) : null;
-}
-
-function isFixed(effective: EffectiveSettings | undefined, key: keyof Settings): boolean {
-  return effective?.locked[key] === 'policy';
 }
 
 /** How codes are filled: automatically or not, submit after filling, and how fresh a code must be. */
@@ -33,28 +21,8 @@ export function AutofillSection({ effective, save }: AutofillSectionProps) {
   return (
     <section class="card" aria-labelledby="autofill-title">
       <h2 id="autofill-title">{t('autofill_title')}</h2>
-      <label class="check">
-        <input
-          type="checkbox"
-          data-testid="auto-fill"
-          disabled={!settings || isFixed(effective, 'autoFill')}
-          checked={settings?.autoFill ?? false}
-          onChange={(e) => void save({ autoFill: e.currentTarget.checked })}
-        />
-        <span>{t('autofill_auto')}</span>
-        <SetByOrganisation fixed={isFixed(effective, 'autoFill')} />
-      </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          data-testid="auto-submit"
-          disabled={!settings || isFixed(effective, 'autoSubmit')}
-          checked={settings?.autoSubmit ?? false}
-          onChange={(e) => void save({ autoSubmit: e.currentTarget.checked })}
-        />
-        <span>{t('autofill_submit')}</span>
-        <SetByOrganisation fixed={isFixed(effective, 'autoSubmit')} />
-      </label>
+      <SettingCheckbox effective={effective} save={save} name="autoFill" label={t('autofill_auto')} testId="auto-fill" />
+      <SettingCheckbox effective={effective} save={save} name="autoSubmit" label={t('autofill_submit')} testId="auto-submit" />
       <Field label={t('autofill_freshness')} inline>
         <input
           type="number"

@@ -1,23 +1,33 @@
 import { useState } from 'preact/hooks';
 import { useClient } from '../../../src/ui/client-context';
 import { ActionResult } from '../../../src/ui/action-result';
-import { describeUiError } from '../../../src/ui/describe-ui-error';
 import { useAction } from '../../../src/ui/use-action';
 import { downloadText } from '../../../src/ui/download-text';
 import { t } from '../../../src/ui/i18n';
 import { NewPassphraseFields, canSubmitNewPassphrase } from '../../../src/ui/new-passphrase-fields';
-import { ExportAegisBlock } from './export-aegis-block';
+import type { EffectiveSettings } from '../../../src/messages';
+import { BACKUP_FORM_ID } from './backup-insist-banner';
+import { ExportPlainBlock } from './export-plain-block';
+import type { SaveSettings } from './save-settings';
+import { SettingCheckbox } from './setting-checkbox';
 import { ExportQrBlocks } from './export-qr-blocks';
 
-/** Encrypted backup download and otpauth links (secrets, shown only on request); QR exports below. */
-export function ExportSection({ plainExportAllowed }: { plainExportAllowed: boolean }) {
+/** Props of `ExportSection`. */
+export interface ExportSectionProps {
+  plainExportAllowed: boolean;
+  effective?: EffectiveSettings;
+  save: SaveSettings;
+  /** Called after a backup or a plain export of every account was made (the reminder may go). */
+  onBackedUp: () => void;
+}
+
+/** The backup reminder switch, the encrypted backup, then (where the policy allows) the plain files and QR codes, each revealing secrets only on request. */
+export function ExportSection({ plainExportAllowed, effective, save, onBackedUp }: ExportSectionProps) {
   const client = useClient();
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [backupDone, setBackupDone] = useState('');
   const { busy, error: backupError, run } = useAction();
-  const [uris, setUris] = useState<string[] | undefined>(undefined);
-  const [urisError, setUrisError] = useState('');
 
   const exportBackup = async (event: Event) => {
     event.preventDefault();
@@ -29,22 +39,15 @@ export function ExportSection({ plainExportAllowed }: { plainExportAllowed: bool
       setPassphrase('');
       setConfirm('');
       setBackupDone(t('export_backup_done', filename));
+      onBackedUp();
     });
-  };
-
-  const showUris = async () => {
-    setUrisError('');
-    try {
-      setUris((await client.request({ type: 'export.uris' })).uris);
-    } catch (err) {
-      setUrisError(describeUiError(err));
-    }
   };
 
   return (
     <section class="card" aria-labelledby="export-title">
       <h2 id="export-title">{t('export_title')}</h2>
-      <form class="stack narrow" onSubmit={exportBackup} data-testid="export-backup-form">
+      <SettingCheckbox effective={effective} save={save} name="backupReminder" label={t('backup_reminder_setting')} testId="backup-reminder-setting" />
+      <form class="stack narrow" id={BACKUP_FORM_ID} onSubmit={exportBackup} data-testid="export-backup-form">
         <h3>{t('export_backup_title')}</h3>
         <p>{t('export_backup_intro')}</p>
         <NewPassphraseFields value={passphrase} confirm={confirm} onValue={setPassphrase} onConfirm={setConfirm} testId="export-passphrase" label={t('field_backup_passphrase')} />
@@ -59,31 +62,8 @@ export function ExportSection({ plainExportAllowed }: { plainExportAllowed: bool
           {t('export_blocked_by_policy')}
         </p>
       )}
-      {plainExportAllowed ? (
-        <div class="stack">
-          <h3>{t('export_uris_title')}</h3>
-          <p class="warning">{t('export_secrets_warning')}</p>
-          {uris ? (
-            <>
-              <textarea readOnly rows={Math.min(10, Math.max(3, uris.length))} class="mono" data-testid="export-uris-text" value={uris.join('\n')} aria-label={t('export_uris_title')} />
-              <div class="actions">
-                <button type="button" data-testid="export-uris-download" onClick={() => downloadText(uris.join('\n') + '\n', 'otpauth-links.txt', 'text/plain')}>
-                  {t('export_uris_download')}
-                </button>
-                <button type="button" data-testid="export-uris-hide" onClick={() => setUris(undefined)}>
-                  {t('hide')}
-                </button>
-              </div>
-            </>
-          ) : (
-            <button type="button" data-testid="export-uris-show" onClick={showUris}>
-              {t('export_uris_show')}
-            </button>
-          )}
-          {urisError ? <p class="error" role="alert">{urisError}</p> : null}
-        </div>
-      ) : null}
-      {plainExportAllowed ? <ExportAegisBlock /> : null}
+      {plainExportAllowed ? <ExportPlainBlock format="aegis-json" onExported={onBackedUp} /> : null}
+      {plainExportAllowed ? <ExportPlainBlock format="otpauth-lines" onExported={onBackedUp} /> : null}
       {plainExportAllowed ? <ExportQrBlocks /> : null}
     </section>
   );

@@ -9,7 +9,7 @@ import { WITHHELD_TEXT } from '../../../src/ui/passkey-offer';
 import { useAction } from '../../../src/ui/use-action';
 import { usePasskeyState } from '../../../src/ui/use-passkey-state';
 import { encodeBase64 } from '../../../src/vault/bytes';
-import { SetByOrganisation } from './autofill-section';
+import { SetByOrganisation } from './setting-checkbox';
 
 /**
  * "Unlock with a passkey": the passkeys registered (each removable), and registration with the PRF extension. The

@@ -1,5 +1,5 @@
 import { OtpError, ProtocolError } from '../../errors';
-import { formatAegisJson, type ImportedAccount, type ParsedImport, readImportFile, readImportLines } from '../../import';
+import { checkPlainExportFormat, formatPlainExport, type ImportedAccount, type ParsedImport, readImportFile, readImportLines } from '../../import';
 import { formatMigrationUris, formatOtpauthUri } from '../../otp';
 import { decodeBase64 } from '../../otp/base64';
 import { checkPassphraseAgainstPolicy, effectiveKdfParams, effectiveMinPassphraseLength, requirePlainExportAllowed } from '../../policy';
@@ -44,13 +44,18 @@ function holdsAccount(saved: VaultAccount[], promised: Importable): boolean {
   );
 }
 
+/** The day of `at` as YYYY-MM-DD, for file names. */
+function dayOf(at: number): string {
+  return new Date(at).toISOString().slice(0, 10);
+}
+
 async function selectAccounts(context: BackgroundContext, ids: string[] | undefined): Promise<VaultAccount[]> {
   const accounts = await context.vault.list();
   return ids ? accounts.filter((a) => ids.includes(a.id)) : accounts;
 }
 
 /** Import (preview, then commit) and export in every supported format. Extension pages only. */
-export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit' | 'export.backup' | 'export.uris' | 'export.migration' | 'export.aegis' | 'backup.reminder' | 'backup.dismissReminder'> = {
+export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit' | 'export.backup' | 'export.uris' | 'export.migration' | 'export.plain' | 'backup.reminder' | 'backup.dismissReminder'> = {
   'import.preview': act(async ({ text, file, backupPassphrase }, context) => {
     const { accounts, skipped, format } = await readImport(text, file, backupPassphrase);
     const existing = await context.vault.list();
@@ -91,9 +96,8 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
       kdfParams: effectiveKdfParams(policy),
       minPassphraseLength: effectiveMinPassphraseLength(policy),
     });
-    const date = new Date(context.now()).toISOString().slice(0, 10);
     await recordBackup(context);
-    return { text, filename: `portal-authenticator-backup-${date}.json` };
+    return { text, filename: `portal-authenticator-backup-${dayOf(context.now())}.json` };
   }),
   'export.uris': act(async ({ ids }, context) => {
     requirePlainExportAllowed((await context.policy()).policy);
@@ -114,14 +118,14 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
     }
     return { uris: exportable.length > 0 ? formatMigrationUris(exportable) : [], refused };
   }),
-  'export.aegis': act(async ({ passphrase }, context) => {
+  'export.plain': act(async ({ format, passphrase }, context) => {
+    const checked = checkPlainExportFormat(format);
     requirePlainExportAllowed((await context.policy()).policy);
     // A file of every secret in the clear: asked for by whoever knows the vault's passphrase, not whoever finds it open.
     await context.vault.verifyPassphrase(passphrase);
-    const date = new Date(context.now()).toISOString().slice(0, 10);
-    const text = formatAegisJson(await context.vault.list());
+    const file = formatPlainExport(checked, await context.vault.list(), dayOf(context.now()));
     await recordBackup(context);
-    return { text, filename: `aegis-export-plain-${date}.json` };
+    return file;
   }),
   'backup.reminder': query(async (_r, context) => backupReminder(context)),
   'backup.dismissReminder': act(async (_r, context) => {

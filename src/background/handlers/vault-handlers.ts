@@ -1,5 +1,5 @@
 import { checkPassphraseAgainstPolicy, effectiveKdfParams, effectiveMinPassphraseLength } from '../../policy';
-import { countUnbackedAccounts, readBackupRecord } from '../backup-reminder';
+import { backupReminderFor } from '../backup-reminder';
 import { ProtocolError } from '../../errors';
 import { hasVaultCode, type VaultAccount } from '../../vault';
 import type { VaultOverview } from '../../messages';
@@ -25,12 +25,14 @@ async function overview(context: BackgroundContext, codesFor: number | undefined
   if (codesFor !== undefined && !(Number.isInteger(codesFor) && codesFor >= 0)) {
     throw new ProtocolError('protocol/bad-request', 'codesFor must be a whole number of accounts.');
   }
+  // Read beside the vault; a record that cannot be read only leaves the notice out.
+  const lossRead = vault.loss().then((loss) => (loss ? { loss } : {}), () => ({}));
   let accounts: VaultAccount[];
   try {
     accounts = await vault.list();
   } catch (error) {
-    if (hasVaultCode(error, 'vault/uninitialised')) return { state: 'uninitialised' };
-    if (hasVaultCode(error, 'vault/locked')) return { state: 'locked' };
+    if (hasVaultCode(error, 'vault/uninitialised')) return { state: 'uninitialised', ...(await lossRead) };
+    if (hasVaultCode(error, 'vault/locked')) return { state: 'locked', ...(await lossRead) };
     throw error;
   }
   const at = now();
@@ -42,14 +44,15 @@ async function overview(context: BackgroundContext, codesFor: number | undefined
     codesComplete: withCodes.length === accounts.length,
     now: at,
     clockOffsets: await createClockOffsets(browser.storage.local).list(),
-    unbackedAccounts: countUnbackedAccounts(accounts, await readBackupRecord(context), at),
+    backupReminder: await backupReminderFor(context, accounts),
+    ...(await lossRead),
   };
 }
 
 /** Create, unlock, lock and re-key the vault. Extension pages only. */
 export const vaultHandlers: Pick<
   Handlers,
-  'vault.status' | 'vault.overview' | 'vault.create' | 'vault.unlock' | 'vault.lock' | 'vault.changePassphrase'
+  'vault.status' | 'vault.overview' | 'vault.create' | 'vault.unlock' | 'vault.lock' | 'vault.changePassphrase' | 'vault.loss' | 'vault.dismissLoss'
 > = {
   'vault.status': query(async (_request, { vault }) => ({ state: await vault.status() })),
   'vault.overview': act(async ({ codesFor }, context) => overview(context, codesFor)),
@@ -68,6 +71,14 @@ export const vaultHandlers: Pick<
   }),
   'vault.changePassphrase': act(async ({ current, next }, context) => {
     await context.vault.changePassphrase(current, next, await policyStrength(context, next));
+    return { ok: true };
+  }),
+  'vault.loss': query(async (_request, { vault }) => {
+    const loss = await vault.loss();
+    return loss ? { loss } : {};
+  }),
+  'vault.dismissLoss': act(async (_request, { vault }) => {
+    await vault.dismissLoss();
     return { ok: true };
   }),
 };
