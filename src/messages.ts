@@ -1,4 +1,6 @@
 import type { ErrorText } from './errors';
+import type { SkippedEntry } from './import/types';
+import type { Translatable } from './translatable';
 import type { OtpAlgorithm, OtpType } from './otp/types';
 
 /**
@@ -109,7 +111,8 @@ export interface ImportPreview {
     /** Whether the file also binds it to every site of those sites' registrable domains. */
     matchRegistrableDomain?: boolean;
   }>;
-  skipped: Array<{ label: string; reason: string }>;
+  /** What is not imported and why, as messages the page translates. */
+  skipped: SkippedEntry[];
   /** The format recognised from the file's contents (e.g. `aegis`, `bitwarden-csv`, `otpauth-lines`). */
   format?: string;
   /** Opaque token for `import.commit`; the parsed accounts wait in the background. */
@@ -166,8 +169,8 @@ export type FillAnswer =
 /** What the QR scan found on a page, without secrets. */
 export interface ScanReport {
   accounts: Array<{ issuer: string; accountName: string; duplicate: boolean }>;
-  /** Human-readable findings: a non-authenticator QR, a missing batch part, nothing found. */
-  notes: string[];
+  /** Findings for a person, as messages the page translates: a non-authenticator QR, a missing batch part, nothing found. */
+  notes: Translatable[];
   /** Token for `qr.accept`; the parsed accounts wait in the background. */
   token?: string;
 }
@@ -271,7 +274,7 @@ export interface Responses {
   'import.commit': ImportOutcome;
   'export.backup': { text: string; filename: string };
   'export.uris': { uris: string[] };
-  'export.migration': { uris: string[]; refused: Array<{ label: string; reason: string }> };
+  'export.migration': { uris: string[]; refused: SkippedEntry[] };
   'export.aegis': { text: string; filename: string };
   /** Accounts added since the last backup (0 when there are none or the reminder was dismissed a while ago). */
   'backup.reminder': { count: number };

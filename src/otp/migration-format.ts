@@ -1,6 +1,6 @@
 import { decodeBase32 } from './base32';
 import { encodeBase64 } from './base64';
-import { labelAccount } from '../account-label';
+import { accountLabelText, labelAccount } from '../account-label';
 import type { TextSub } from '../translatable';
 import { OtpError, otpError, otpErrorWithin } from './errors';
 import { MAX_MIGRATION_PART_LENGTH } from './limits';
@@ -21,10 +21,9 @@ export interface MigrationFormatOptions {
   batchId?: number;
 }
 
-/** How an account is named in error messages: its label, or "Unnamed account" in the reader's language. */
+/** How an account is named in error messages: its label, in English and for the reader's language. */
 function nameAccount(account: Pick<OtpAccount, 'issuer' | 'accountName'>): { english: string; text: TextSub } {
-  const label = labelAccount(account, '');
-  return label ? { english: label, text: label } : { english: labelAccount(account), text: { key: 'account_unnamed' } };
+  return { english: labelAccount(account), text: accountLabelText(account) };
 }
 
 /** Refuses an account the export format cannot carry unchanged, saying which and why. */

@@ -50,11 +50,12 @@ export function formatNumber(value: number): string {
 
 /** A message carried as key and values (an error's, a scan note, a skip reason) in the UI language. */
 export function translate(text: Translatable): string {
-  const subs = (text.subs ?? []).map(translateSub);
+  const subs = (text.subs ?? []).map(translateValue);
   return 'plural' in text ? tPlural(text.plural, text.count, ...subs) : t(text.key, ...subs);
 }
 
-function translateSub(sub: TextSub): string {
+/** A value put into a message, as text: a number in the UI language's digits, a message translated, text as it is. */
+export function translateValue(sub: TextSub): string {
   if (typeof sub === 'number') return formatNumber(sub);
   return typeof sub === 'string' ? sub : translate(sub);
 }

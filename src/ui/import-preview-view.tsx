@@ -6,6 +6,7 @@ import { t } from './i18n';
 import { describeImportFormat } from './import-outcome';
 import { parseSiteLines } from './parse-sites';
 import { SitesField } from './sites-field';
+import { SkippedList } from './skipped-list';
 
 /** Props of `ImportPreviewView`. */
 export interface ImportPreviewViewProps {
@@ -58,13 +59,7 @@ export function ImportPreviewView({ preview, initialSites = '', onCommitted, onC
       {preview.skipped.length > 0 ? (
         <>
           <h3>{t('import_skipped_title', preview.skipped.length)}</h3>
-          <ul class="plain skipped" data-testid="import-skipped">
-            {preview.skipped.map((item, index) => (
-              <li key={index} data-testid="import-skipped-item">
-                <strong>{item.label || '—'}</strong>: {item.reason}
-              </li>
-            ))}
-          </ul>
+          <SkippedList items={preview.skipped} testId="import-skipped" itemTestId="import-skipped-item" />
         </>
       ) : null}
       {preview.accepted.length > 0 ? <SitesField value={sites} onInput={setSites} testId="import-sites" /> : null}

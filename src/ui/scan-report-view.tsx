@@ -3,7 +3,7 @@ import type { ScanReport } from '../messages';
 import { useClient } from './client-context';
 import { describeUiError } from './describe-ui-error';
 import { useAction } from './use-action';
-import { t } from './i18n';
+import { t, translate } from './i18n';
 import { parseSiteLines } from './parse-sites';
 import { SitesField } from './sites-field';
 
@@ -59,7 +59,7 @@ export function ScanReportView({ tabId, initialSites, onDone }: ScanReportViewPr
         </ul>
       ) : null}
       {report?.notes.map((note, index) => (
-        <p key={index} class="note" data-testid="scan-note">{note}</p>
+        <p key={index} class="note" data-testid="scan-note">{translate(note)}</p>
       ))}
       {report?.token && fresh > 0 ? <SitesField value={sites} onInput={setSites} /> : null}
       {error ? <p class="error" role="alert" data-testid="scan-error">{error}</p> : null}
