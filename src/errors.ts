@@ -7,15 +7,15 @@ export class PortalError extends Error {
   /** What went wrong and what to do, in plain English words (logs, diagnostics, tests). Never contains a secret. */
   readonly userMessage: string;
   /** The same message as a `_locales` key and its `$1`..`$9` values: the page that shows it translates it. */
-  readonly text?: ErrorText;
+  readonly text: ErrorText;
 
   /** Every error says what went wrong in English and as a message key: a new error cannot forget its translation. */
-  constructor(code: string, userMessage: string, text?: ErrorText) {
+  constructor(code: string, userMessage: string, text: ErrorText) {
     super(userMessage);
     this.name = new.target.name;
     this.code = code;
     this.userMessage = userMessage;
-    if (text) this.text = normalizeTranslatable(text);
+    this.text = normalizeTranslatable(text);
   }
 }
 
@@ -38,7 +38,7 @@ export class ImportError extends PortalError {}
 export class QrError extends PortalError {}
 
 /** Turns anything thrown into a message a person can read, without leaking internals. */
-export function describeError(error: unknown): { code: string; message: string; text?: ErrorText } {
-  if (error instanceof PortalError) return { code: error.code, message: error.userMessage, ...(error.text ? { text: error.text } : {}) };
+export function describeError(error: unknown): { code: string; message: string; text: ErrorText } {
+  if (error instanceof PortalError) return { code: error.code, message: error.userMessage, text: error.text };
   return { code: 'internal', message: 'Something unexpected went wrong. Please try again.', text: { key: 'error_unexpected' } };
 }

@@ -306,7 +306,7 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 /** The envelope every answer travels in. */
 export type Reply<T extends RequestType> =
   | { ok: true; value: Responses[T] }
-  | { ok: false; error: { code: string; message: string; text?: ErrorText } };
+  | { ok: false; error: { code: string; message: string; text: ErrorText } };
 
 /** Types a content script is allowed to send; everything else must come from an extension page. */
 export const CONTENT_REQUEST_TYPES: ReadonlySet<string> = new Set<ContentRequest['type']>([

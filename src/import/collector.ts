@@ -37,7 +37,7 @@ export class ImportCollector {
 
 /** Why an entry was skipped: the message of the error its check raised (anything else is a bug and is thrown on). */
 export function reasonOf(error: unknown): Translatable {
-  if (error instanceof PortalError) return error.text ?? { key: 'error_unexpected' };
+  if (error instanceof PortalError) return error.text;
   throw error;
 }
 

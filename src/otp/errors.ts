@@ -30,5 +30,5 @@ export function otpError(code: OtpErrorCode, message: string, text: ErrorText): 
 
 /** The same problem, prefixed with where it was found (`where` is a message with `$1` the place, `$2` the problem). */
 export function otpErrorWithin(error: OtpError, english: string, where: ErrorText): OtpError {
-  return new OtpError(error.code, `${english}${error.userMessage}`, { ...where, subs: [...(where.subs ?? []), error.text ?? { key: 'error_unexpected' }] });
+  return new OtpError(error.code, `${english}${error.userMessage}`, { ...where, subs: [...(where.subs ?? []), error.text] });
 }

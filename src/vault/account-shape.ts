@@ -127,7 +127,7 @@ export function parseVaultData(value: unknown): VaultData {
     }
     throw vaultError('vault/malformed-contents', `The vault opened but an account in it is malformed (${error.userMessage}); restore from a backup.`, {
       key: 'error_vault_contents_account_why',
-      subs: [error.text ?? { key: 'error_unexpected' }],
+      subs: [error.text],
     });
   }
 }

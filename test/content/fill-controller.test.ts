@@ -138,10 +138,10 @@ describe('the locked hint', () => {
     const controller = createFillController(fake, document);
     await controller.scan();
     fake.request.mockImplementationOnce(async () => {
-      throw new RequestFailed('vault/corrupt', 'The vault cannot be read.');
+      throw new RequestFailed('vault/malformed-contents', 'The vault opened but its contents are not readable; restore from a backup.', { key: 'error_vault_contents_unreadable' });
     });
     await deliverUnlocked(controller);
-    expect(panelText()).toContain('The vault cannot be read.');
+    expect(panelText()).toContain('The vault opened but its contents are not readable; restore from a backup.');
     expect(panelText()).not.toContain('Unlock Portal Authenticator to fill');
   });
 

@@ -22,7 +22,7 @@ function otpEngineMessage(uri: string): string {
   try {
     parseOtpauthUri(uri);
   } catch (error) {
-    if (error instanceof PortalError) return english(error.text!);
+    if (error instanceof PortalError) return english(error.text);
     throw error;
   }
   throw new Error(`${uri} was expected to be refused by the OTP engine`);

@@ -93,12 +93,12 @@ describe('ImportPreviewView', () => {
 
   it('shows why a commit failed', async () => {
     const { client } = createFakeClient(() => {
-      throw new RequestFailed('import/expired', 'This import preview has expired; preview it again.');
+      throw new RequestFailed('protocol/expired', 'That step has expired. Please start again.', { key: 'error_protocol_expired' });
     });
     const root = await mount(<ImportPreviewView preview={preview} onCommitted={() => {}} />, client);
     byTestId<HTMLButtonElement>(root, 'import-commit')!.click();
     await settle();
-    expect(byTestId(root, 'import-error')?.textContent).toBe('This import preview has expired; preview it again.');
+    expect(byTestId(root, 'import-error')?.textContent).toBe('That step has expired. Please start again.');
   });
 });
 

@@ -112,7 +112,7 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
         exportable.push(account);
       } catch (error) {
         if (!(error instanceof OtpError)) throw error;
-        refused.push({ label: accountLabelText(account), reason: error.text ?? { key: 'error_unexpected' } });
+        refused.push({ label: accountLabelText(account), reason: error.text });
       }
     }
     return { uris: exportable.length > 0 ? formatMigrationUris(exportable) : [], refused };
