@@ -143,7 +143,7 @@ export type FillAnswer =
       /** An HOTP code: only a person's own submission (or the extension's auto-submit) uses it up. */
       counterBased: boolean;
       /** Why this code follows a refused one (shown beside the field), e.g. the clock was corrected. */
-      notice?: string;
+      notice?: Translatable;
     }
   | {
       /** No code yet: ask again (the same request) once `waitMs` has passed; the code comes then. */
@@ -153,14 +153,15 @@ export type FillAnswer =
       waitMs: number;
       /** True when the wait is because this site already got the current code. */
       replayWait: boolean;
-      /** Why a code follows a refused one; the countdown is appended ("… in 4 s."). */
-      notice?: string;
+      /** Why a code follows a refused one; the countdown follows it ("… in 4 s."). */
+      notice?: Translatable;
     }
   | {
       /** The portal refused the filled code and nothing explains it: nothing more is filled; `message` says what to do. */
       status: 'unexplained';
-      message: string;
+      message: Translatable;
     }
+  // An option's label is empty for an account with no names: the page says "Unnamed account" in its language.
   | { status: 'choose'; options: Array<{ id: string; label: string }>; crossOrigin: boolean }
   | { status: 'locked' }
   | { status: 'none' }
@@ -262,9 +263,9 @@ export interface Responses {
   'vault.changePassphrase': { ok: true };
   'accounts.list': { accounts: AccountView[] };
   'accounts.codes': { codes: CodeView[]; now: number };
-  'accounts.addUri': { account: AccountView; warning?: string };
-  'accounts.addManual': { account: AccountView; warning?: string };
-  'accounts.previewManual': { code: string; warning?: string };
+  'accounts.addUri': { account: AccountView; warning?: Translatable };
+  'accounts.addManual': { account: AccountView; warning?: Translatable };
+  'accounts.previewManual': { code: string; warning?: Translatable };
   'accounts.update': { account: AccountView };
   'accounts.remove': { undoToken: string };
   'accounts.undoRemove': { account: AccountView };

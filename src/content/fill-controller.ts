@@ -1,5 +1,6 @@
 import { PortalError } from '../errors';
-import { t } from '../ui/i18n';
+import { t, translate } from '../ui/i18n';
+import type { Translatable } from '../translatable';
 import { describeUiError } from '../ui/describe-ui-error';
 import type { DecisionReport, FillAnswer } from '../messages';
 import { findOtpFields, fillOtpField, firstInput, inputsOf, type NoMatch, type OtpFieldMatch } from '../fill/content-api';
@@ -82,19 +83,21 @@ export function createFillController(channel: FillChannel, doc: Document = docum
   const apply = async (match: OtpFieldMatch, answer: FillAnswer, trigger: Trigger, again: () => Promise<FillAnswer>, setup = false): Promise<void> => {
     // The last box of a split code: a panel beside it covers none of the others.
     const anchor = inputsOf(match).at(-1)!;
+    const said = answer.status === 'unexplained' ? answer.message : answer.status === 'fill' || answer.status === 'wait' ? answer.notice : undefined;
     report(match, {
       outcome: OUTCOME[answer.status],
       reason: setup ? `setup:${answer.status}` : answer.status,
       // What the person is told, when the answer says something (a refusal recovered from, or not).
-      detail:
-        (answer as { notice?: string }).notice ??
-        (answer as { message?: string }).message ??
-        (answer.status === 'wait' ? 'The code is asked for again when its period starts.' : `The background answered "${answer.status}".`),
+      detail: said
+        ? translate(said)
+        : answer.status === 'wait'
+          ? 'The code is asked for again when its period starts.'
+          : `The background answered "${answer.status}".`,
     });
     // Something beside the field: a refusal nothing explains, or why a code follows a refused one.
-    const tell = (text: string) =>
+    const tell = (text: Translatable) =>
       showPanel(t('app_name'), anchor, (p) => {
-        addText(p.body, text, 'text');
+        addText(p.body, translate(text), 'text');
         addButton(p.body, t('dismiss'), closePanel);
       });
     if (answer.status === 'unexplained') return tell(answer.message);
@@ -111,7 +114,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
       let countdown: HTMLElement | undefined;
       const count = () => {
         const left = t(why, Math.max(1, Math.ceil((fillAt - Date.now()) / 1000)));
-        if (countdown) countdown.textContent = answer.notice ? [answer.notice, left].join(' ') : left;
+        if (countdown) countdown.textContent = answer.notice ? [translate(answer.notice), left].join(' ') : left;
       };
       // Beside the field where there is room, so the form's own buttons stay visible and usable.
       showPanel(
@@ -171,7 +174,7 @@ export function createFillController(channel: FillChannel, doc: Document = docum
         list.className = 'list';
         p.body.append(list);
         for (const option of answer.options) {
-          addButton(list, option.label, () => {
+          addButton(list, option.label || t('account_unnamed'), () => {
             closePanel();
             void channel
               .choose(option.id)

@@ -1,6 +1,7 @@
 import { decodeBase32, encodeBase32 } from './base32';
 import { otpError } from './errors';
 import { MAX_SECRET_BYTES, MIN_SECRET_BYTES, RECOMMENDED_SECRET_BYTES } from './limits';
+import type { Translatable } from '../translatable';
 import type { OtpAccount } from './types';
 
 const MAX_SECRET_CHARS = Math.ceil((MAX_SECRET_BYTES * 8) / 5) + 8;
@@ -49,8 +50,8 @@ export function secretBytes(account: Pick<OtpAccount, 'secret'>): Uint8Array {
 }
 
 /** A warning the UI can show when the key is shorter than RFC 4226 §4's 128-bit minimum; undefined when it is fine. */
-export function secretStrengthWarning(account: Pick<OtpAccount, 'secret'>): string | undefined {
+export function secretStrengthWarning(account: Pick<OtpAccount, 'secret'>): Translatable | undefined {
   const bits = decodeBase32(account.secret).length * 8;
   if (bits >= RECOMMENDED_SECRET_BYTES * 8) return undefined;
-  return `This key is ${bits} bits long; RFC 4226 asks for at least ${RECOMMENDED_SECRET_BYTES * 8}. It works, but the service chose a weak key.`;
+  return { key: 'warning_weak_key', subs: [bits, RECOMMENDED_SECRET_BYTES * 8] };
 }

@@ -88,7 +88,7 @@ export function EditAccount(props: EditAccountProps) {
       </div>
       {confirming ? (
         <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
-          <p id="confirm-delete-text">{t('edit_delete_confirm', labelAccount(account))}</p>
+          <p id="confirm-delete-text">{t('edit_delete_confirm', labelAccount(account, t('account_unnamed')))}</p>
           <div class="actions">
             <button type="button" data-testid="delete-cancel" onClick={() => setConfirming(false)}>
               {t('cancel')}

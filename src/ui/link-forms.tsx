@@ -3,7 +3,7 @@ import type { ImportPreview } from '../messages';
 import { labelAccount } from '../account-label';
 import { useClient } from './client-context';
 import { decodeImageFile } from './decode-image-file';
-import { t } from './i18n';
+import { t, translate } from './i18n';
 import { ImportPreviewView } from './import-preview-view';
 import { parseSiteLines } from './parse-sites';
 import { SitesField } from './sites-field';
@@ -28,7 +28,7 @@ function useLinkSubmit(initialSites: string, onDone: (note: string) => void) {
     run(async () => {
       const outcome = await submitOtpText(client, await getText(), parseSiteLines(sites));
       if (outcome.kind === 'preview') setPreview(outcome.preview);
-      else onDone([t('popup_added', labelAccount(outcome.account)), outcome.warning].filter(Boolean).join(' '));
+      else onDone([t('popup_added', labelAccount(outcome.account, t('account_unnamed'))), outcome.warning && translate(outcome.warning)].filter(Boolean).join(' '));
     });
 
   const previewView = preview ? (

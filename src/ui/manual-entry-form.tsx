@@ -4,7 +4,7 @@ import type { OtpAlgorithm, OtpType } from '../otp/types';
 import { useClient } from './client-context';
 import { describeUiError } from './describe-ui-error';
 import { groupCode } from './format-code';
-import { t } from './i18n';
+import { t, translate } from './i18n';
 import { parseSiteLines } from './parse-sites';
 import { SitesField } from './sites-field';
 import { Field } from './field';
@@ -67,7 +67,7 @@ export function ManualEntryForm({ initialSites, onSaved, previewDelayMs = 250 }:
     const timer = setTimeout(async () => {
       try {
         const { code, warning } = await client.request({ type: 'accounts.previewManual', entry: buildManualEntry(fields) });
-        if (ticket === latest.current) setPreview({ code, warning });
+        if (ticket === latest.current) setPreview({ code, warning: warning && translate(warning) });
       } catch (error) {
         if (ticket === latest.current) setPreview({ error: describeUiError(error) });
       }
@@ -82,7 +82,7 @@ export function ManualEntryForm({ initialSites, onSaved, previewDelayMs = 250 }:
     event.preventDefault();
     await run(async () => {
       const { account, warning } = await client.request({ type: 'accounts.addManual', entry: buildManualEntry(fields), sites: parseSiteLines(sites) });
-      onSaved(account, warning);
+      onSaved(account, warning && translate(warning));
     });
   };
 

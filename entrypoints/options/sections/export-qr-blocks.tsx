@@ -82,16 +82,16 @@ export function ExportQrBlocks() {
         <ul class="plain account-qr-list">
           {accounts.map((account) => (
             <li key={account.id} data-testid="export-account">
-              <span>{labelAccount(account)}</span>
+              <span>{labelAccount(account, t('account_unnamed'))}</span>
               {shown?.id === account.id ? (
                 <>
                   <button type="button" onClick={() => setShown(undefined)}>
                     {t('hide')}
                   </button>
-                  <QrCanvas text={shown.uri} label={labelAccount(account)} testId="account-qr" />
+                  <QrCanvas text={shown.uri} label={labelAccount(account, t('account_unnamed'))} testId="account-qr" />
                 </>
               ) : (
-                <button type="button" data-testid="export-account-qr" aria-label={t('export_account_qr_for', labelAccount(account))} onClick={() => void showAccount(account)}>
+                <button type="button" data-testid="export-account-qr" aria-label={t('export_account_qr_for', labelAccount(account, t('account_unnamed')))} onClick={() => void showAccount(account)}>
                   {t('export_account_qr_show')}
                 </button>
               )}
