@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { VaultState } from '../messages';
 import { useClient } from './client-context';
 import { t } from './i18n';
@@ -6,6 +6,7 @@ import { IconLock } from './icons';
 import { NewPassphraseFields, canSubmitNewPassphrase } from './new-passphrase-fields';
 import { useFocusOnMount } from './use-focus-on-mount';
 import { Field } from './field';
+import { FieldError, invalidWhen, passphraseFieldOf } from './field-error';
 import { useAction } from './use-action';
 
 /** Props shared by the create and unlock forms: both report the vault's new state. */
@@ -18,7 +19,8 @@ export function CreateVaultForm({ onState }: VaultFormProps) {
   const client = useClient();
   const [value, setValue] = useState('');
   const [confirm, setConfirm] = useState('');
-  const { busy, error, run } = useAction();
+  const { busy, error, failure, run } = useAction();
+  const errorId = useId();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -30,9 +32,9 @@ export function CreateVaultForm({ onState }: VaultFormProps) {
     <form class="vault-form" onSubmit={submit} data-testid="create-form">
       <h1>{t('create_title')}</h1>
       <p>{t('create_intro')}</p>
-      <NewPassphraseFields autoFocus value={value} confirm={confirm} onValue={setValue} onConfirm={setConfirm} />
+      <NewPassphraseFields autoFocus value={value} confirm={confirm} onValue={setValue} onConfirm={setConfirm} errorId={passphraseFieldOf(failure) ? errorId : undefined} />
       <p class="warning">{t('create_no_recovery')}</p>
-      {error ? <p class="error" role="alert" data-testid="error">{error}</p> : null}
+      {error ? <FieldError id={errorId} text={error} testId="error" /> : null}
       <button type="submit" class="primary" data-testid="create-vault" disabled={!canSubmitNewPassphrase(value, confirm) || busy}>
         {busy ? t('create_busy') : t('create_submit')}
       </button>
@@ -45,7 +47,8 @@ export function UnlockForm({ onState }: VaultFormProps) {
   const client = useClient();
   const focusRef = useFocusOnMount<HTMLInputElement>();
   const [value, setValue] = useState('');
-  const { busy, error, run } = useAction();
+  const { busy, error, failure, run } = useAction();
+  const errorId = useId();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -71,11 +74,11 @@ export function UnlockForm({ onState }: VaultFormProps) {
           data-testid="passphrase"
           value={value}
           ref={focusRef}
-          aria-invalid={Boolean(error)}
+          {...invalidWhen(passphraseFieldOf(failure) ? errorId : undefined)}
           onInput={(e) => setValue(e.currentTarget.value)}
         />
       </Field>
-      {error ? <p class="error" role="alert" data-testid="error">{error}</p> : null}
+      {error ? <FieldError id={errorId} text={error} testId="error" /> : null}
       <button type="submit" class="primary" data-testid="unlock" disabled={!value || busy}>
         {busy ? t('unlock_busy') : t('unlock_submit')}
       </button>

@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { EffectiveSettings, Settings } from '../../../src/messages';
 import { t } from '../../../src/ui/i18n';
-import type { SaveSettings } from './save-settings';
+import { settingInvalid, type SaveSettings, type SettingError } from './save-settings';
 import { Field } from '../../../src/ui/field';
 
 /** Props of `AutofillSection`. */
 export interface AutofillSectionProps {
   effective?: EffectiveSettings;
   save: SaveSettings;
+  /** The setting the last save refused, if it was one of these. */
+  settingError?: SettingError;
 }
 
 /** "Set by your organisation" beside a setting the policy fixed. */
@@ -24,7 +26,7 @@ function isFixed(effective: EffectiveSettings | undefined, key: keyof Settings):
 }
 
 /** How codes are filled: automatically or not, submit after filling, and how fresh a code must be. */
-export function AutofillSection({ effective, save }: AutofillSectionProps) {
+export function AutofillSection({ effective, save, settingError }: AutofillSectionProps) {
   const settings = effective?.settings;
   // What is being typed, until it is saved; otherwise the stored value.
   const [draft, setDraft] = useState<string | undefined>(undefined);
@@ -37,6 +39,7 @@ export function AutofillSection({ effective, save }: AutofillSectionProps) {
         <input
           type="checkbox"
           data-testid="auto-fill"
+          {...settingInvalid(settingError, 'autoFill')}
           disabled={!settings || isFixed(effective, 'autoFill')}
           checked={settings?.autoFill ?? false}
           onChange={(e) => void save({ autoFill: e.currentTarget.checked })}
@@ -48,6 +51,7 @@ export function AutofillSection({ effective, save }: AutofillSectionProps) {
         <input
           type="checkbox"
           data-testid="auto-submit"
+          {...settingInvalid(settingError, 'autoSubmit')}
           disabled={!settings || isFixed(effective, 'autoSubmit')}
           checked={settings?.autoSubmit ?? false}
           onChange={(e) => void save({ autoSubmit: e.currentTarget.checked })}
@@ -63,6 +67,7 @@ export function AutofillSection({ effective, save }: AutofillSectionProps) {
           max={25}
           class="short"
           data-testid="freshness-seconds"
+          {...settingInvalid(settingError, 'freshnessSeconds')}
           disabled={!settings}
           value={freshness}
           onInput={(e) => setDraft(e.currentTarget.value)}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { useClient } from '../../../src/ui/client-context';
 import { ActionResult } from '../../../src/ui/action-result';
 import { describeUiError } from '../../../src/ui/describe-ui-error';
@@ -6,6 +6,7 @@ import { useAction } from '../../../src/ui/use-action';
 import { downloadText } from '../../../src/ui/download-text';
 import { t } from '../../../src/ui/i18n';
 import { NewPassphraseFields, canSubmitNewPassphrase } from '../../../src/ui/new-passphrase-fields';
+import { passphraseFieldOf } from '../../../src/ui/field-error';
 import { ExportAegisBlock } from './export-aegis-block';
 import { ExportQrBlocks } from './export-qr-blocks';
 
@@ -15,7 +16,8 @@ export function ExportSection({ plainExportAllowed }: { plainExportAllowed: bool
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [backupDone, setBackupDone] = useState('');
-  const { busy, error: backupError, run } = useAction();
+  const { busy, error: backupError, failure, run } = useAction();
+  const backupResultId = useId();
   const [uris, setUris] = useState<string[] | undefined>(undefined);
   const [urisError, setUrisError] = useState('');
 
@@ -47,11 +49,19 @@ export function ExportSection({ plainExportAllowed }: { plainExportAllowed: bool
       <form class="stack narrow" onSubmit={exportBackup} data-testid="export-backup-form">
         <h3>{t('export_backup_title')}</h3>
         <p>{t('export_backup_intro')}</p>
-        <NewPassphraseFields value={passphrase} confirm={confirm} onValue={setPassphrase} onConfirm={setConfirm} testId="export-passphrase" label={t('field_backup_passphrase')} />
+        <NewPassphraseFields
+          value={passphrase}
+          confirm={confirm}
+          onValue={setPassphrase}
+          onConfirm={setConfirm}
+          testId="export-passphrase"
+          label={t('field_backup_passphrase')}
+          errorId={backupError && passphraseFieldOf(failure) ? backupResultId : undefined}
+        />
         <button type="submit" class="primary" data-testid="export-backup" disabled={busy || !canSubmitNewPassphrase(passphrase, confirm)}>
           {t('export_backup_button')}
         </button>
-        <ActionResult error={backupError} done={backupDone} testId="export-backup-result" />
+        <ActionResult error={backupError} done={backupDone} testId="export-backup-result" id={backupResultId} />
       </form>
 
       {plainExportAllowed ? null : (
