@@ -1,27 +1,26 @@
+import { normalizeTranslatable, type Translatable } from './translatable';
+
 /** Base of every error the product raises on purpose: `userMessage` is safe and meant to be shown to a person. */
 export class PortalError extends Error {
   /** A stable, machine-readable identifier, e.g. `otp/bad-secret` or `vault/wrong-passphrase`. */
   readonly code: string;
-  /** What went wrong and what to do, in plain words. Never contains a secret. */
+  /** What went wrong and what to do, in plain English words (logs, diagnostics, tests). Never contains a secret. */
   readonly userMessage: string;
-  /** The same message as a `_locales` key and its `$1`..`$9` values, for the page that shows it to translate. */
-  readonly text?: ErrorText;
+  /** The same message as a `_locales` key and its `$1`..`$9` values: the page that shows it translates it. */
+  readonly text: ErrorText;
 
-  /** `userMessage` is the English wording (logs, and the fallback while an error has no key yet). */
-  constructor(code: string, userMessage: string, text?: ErrorText) {
+  /** Every error says what went wrong in English and as a message key: a new error cannot forget its translation. */
+  constructor(code: string, userMessage: string, text: ErrorText) {
     super(userMessage);
     this.name = new.target.name;
     this.code = code;
     this.userMessage = userMessage;
-    if (text) this.text = { key: text.key, subs: (text.subs ?? []).map(String) };
+    this.text = normalizeTranslatable(text);
   }
 }
 
 /** A translatable message: a key of public/_locales/<lang>/messages.json and the values of its placeholders. */
-export interface ErrorText {
-  key: string;
-  subs?: Array<string | number>;
-}
+export type ErrorText = Translatable;
 
 /** Any bad OTP input: a URI, a secret, a parameter, a migration payload. */
 export class OtpError extends PortalError {}
@@ -42,7 +41,7 @@ export class ImportError extends PortalError {}
 export class QrError extends PortalError {}
 
 /** Turns anything thrown into a message a person can read, without leaking internals. */
-export function describeError(error: unknown): { code: string; message: string; text?: ErrorText } {
-  if (error instanceof PortalError) return { code: error.code, message: error.userMessage, ...(error.text ? { text: error.text } : {}) };
+export function describeError(error: unknown): { code: string; message: string; text: ErrorText } {
+  if (error instanceof PortalError) return { code: error.code, message: error.userMessage, text: error.text };
   return { code: 'internal', message: 'Something unexpected went wrong. Please try again.', text: { key: 'error_unexpected' } };
 }

@@ -1,5 +1,7 @@
 import type { ErrorText } from './errors';
 import type { ExportFile, PlainExportFormat } from './import/plain-export';
+import type { SkippedEntry } from './import/types';
+import type { Translatable } from './translatable';
 import type { OtpAlgorithm, OtpType } from './otp/types';
 import type { VaultLoss } from './vault/vault-record';
 
@@ -148,7 +150,8 @@ export interface ImportPreview {
     /** Whether the file also binds it to every site of those sites' registrable domains. */
     matchRegistrableDomain?: boolean;
   }>;
-  skipped: Array<{ label: string; reason: string }>;
+  /** What is not imported and why, as messages the page translates. */
+  skipped: SkippedEntry[];
   /** The format recognised from the file's contents (e.g. `aegis`, `bitwarden-csv`, `otpauth-lines`). */
   format?: string;
   /** Opaque token for `import.commit`; the parsed accounts wait in the background. */
@@ -179,7 +182,7 @@ export type FillAnswer =
       /** An HOTP code: only a person's own submission (or the extension's auto-submit) uses it up. */
       counterBased: boolean;
       /** Why this code follows a refused one (shown beside the field), e.g. the clock was corrected. */
-      notice?: string;
+      notice?: Translatable;
     }
   | {
       /** No code yet: ask again (the same request) once `waitMs` has passed; the code comes then. */
@@ -189,14 +192,15 @@ export type FillAnswer =
       waitMs: number;
       /** True when the wait is because this site already got the current code. */
       replayWait: boolean;
-      /** Why a code follows a refused one; the countdown is appended ("… in 4 s."). */
-      notice?: string;
+      /** Why a code follows a refused one; the countdown follows it ("… in 4 s."). */
+      notice?: Translatable;
     }
   | {
       /** The portal refused the filled code and nothing explains it: nothing more is filled; `message` says what to do. */
       status: 'unexplained';
-      message: string;
+      message: Translatable;
     }
+  // An option's label is empty for an account with no names: the page says "Unnamed account" in its language.
   | { status: 'choose'; options: Array<{ id: string; label: string }>; crossOrigin: boolean }
   | { status: 'locked' }
   | { status: 'none' }
@@ -205,8 +209,8 @@ export type FillAnswer =
 /** What the QR scan found on a page, without secrets. */
 export interface ScanReport {
   accounts: Array<{ issuer: string; accountName: string; duplicate: boolean }>;
-  /** Human-readable findings: a non-authenticator QR, a missing batch part, nothing found. */
-  notes: string[];
+  /** Findings for a person, as messages the page translates: a non-authenticator QR, a missing batch part, nothing found. */
+  notes: Translatable[];
   /** Token for `qr.accept`; the parsed accounts wait in the background. */
   token?: string;
 }
@@ -314,9 +318,9 @@ export interface Responses {
   'vault.dismissLoss': { ok: true };
   'accounts.list': { accounts: AccountView[] };
   'accounts.codes': { codes: CodeView[]; now: number };
-  'accounts.addUri': { account: AccountView; warning?: string };
-  'accounts.addManual': { account: AccountView; warning?: string };
-  'accounts.previewManual': { code: string; warning?: string };
+  'accounts.addUri': { account: AccountView; warning?: Translatable };
+  'accounts.addManual': { account: AccountView; warning?: Translatable };
+  'accounts.previewManual': { code: string; warning?: Translatable };
   'accounts.update': { account: AccountView };
   'accounts.remove': { undoToken: string };
   'accounts.undoRemove': { account: AccountView };
@@ -326,7 +330,7 @@ export interface Responses {
   'import.commit': ImportOutcome;
   'export.backup': { text: string; filename: string };
   'export.uris': { uris: string[] };
-  'export.migration': { uris: string[]; refused: Array<{ label: string; reason: string }> };
+  'export.migration': { uris: string[]; refused: SkippedEntry[] };
   'export.plain': ExportFile;
   /** Accounts added since the last backup (0 when there are none, the reminder is off or was put off a while ago). */
   'backup.reminder': BackupReminderView;
@@ -358,7 +362,7 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 /** The envelope every answer travels in. */
 export type Reply<T extends RequestType> =
   | { ok: true; value: Responses[T] }
-  | { ok: false; error: { code: string; message: string; text?: ErrorText } };
+  | { ok: false; error: { code: string; message: string; text: ErrorText } };
 
 /** Types a content script is allowed to send; everything else must come from an extension page. */
 export const CONTENT_REQUEST_TYPES: ReadonlySet<string> = new Set<ContentRequest['type']>([

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { EffectiveSettings, VaultState } from '../../src/messages';
+import { useCallback, useEffect, useId, useState } from 'preact/hooks';
+import type { EffectiveSettings, Settings, VaultState } from '../../src/messages';
 import { useClient } from '../../src/ui/client-context';
 import { describeUiError } from '../../src/ui/describe-ui-error';
 import { t } from '../../src/ui/i18n';
@@ -13,7 +13,7 @@ import { DiagnosticsSection } from './sections/diagnostics-section';
 import { ExportSection } from './sections/export-section';
 import { ImportSection } from './sections/import-section';
 import { PasskeySection } from './sections/passkey-section';
-import type { SaveSettings } from './sections/save-settings';
+import type { SaveSettings, SettingError } from './sections/save-settings';
 import { SecuritySection } from './sections/security-section';
 
 
@@ -29,7 +29,9 @@ export function App() {
   const client = useClient();
   const [state, setState] = useState<VaultState | 'loading'>('loading');
   const [effective, setEffective] = useState<EffectiveSettings | undefined>(undefined);
-  const [status, setStatus] = useState<{ text: string; error?: boolean } | undefined>(undefined);
+  // A refused setting is named too: its control points at the message.
+  const [status, setStatus] = useState<{ text: string; error?: boolean; setting?: keyof Settings } | undefined>(undefined);
+  const statusId = useId();
   // Bumped after an import so the sections listing accounts read them again.
   const [accountsVersion, setAccountsVersion] = useState(0);
   // Bumped after a backup or an import so the backup reminder is asked again.
@@ -75,11 +77,12 @@ export function App() {
         setEffective(await client.request({ type: 'settings.set', settings: patch }));
         setStatus({ text: t('options_saved') });
       } catch (err) {
-        setStatus({ text: describeUiError(err), error: true });
+        setStatus({ text: describeUiError(err), error: true, setting: Object.keys(patch)[0] as keyof Settings | undefined });
       }
     },
     [client],
   );
+  const settingError: SettingError | undefined = status?.error && status.setting ? { setting: status.setting, id: statusId } : undefined;
 
   const unlocked = state === 'unlocked';
   return (
@@ -91,7 +94,7 @@ export function App() {
         </p>
       </header>
       {status ? (
-        <p class={status.error ? 'banner error' : 'banner'} role={status.error ? 'alert' : 'status'} data-testid="options-status">
+        <p class={status.error ? 'banner error' : 'banner'} role={status.error ? 'alert' : 'status'} data-testid="options-status" id={statusId}>
           {status.text}
         </p>
       ) : null}
@@ -115,9 +118,9 @@ export function App() {
           <p class="muted">{t('options_unlock_for_more')}</p>
         </section>
       ) : null}
-      <SecuritySection unlocked={unlocked} effective={effective} save={save} onLocked={() => setState('locked')} />
+      <SecuritySection unlocked={unlocked} effective={effective} save={save} settingError={settingError} onLocked={() => setState('locked')} />
       {state === 'locked' || unlocked ? <PasskeySection key={`passkeys-${state}`} unlocked={unlocked} /> : null}
-      <AutofillSection effective={effective} save={save} />
+      <AutofillSection effective={effective} save={save} settingError={settingError} />
       {unlocked ? (
         <>
           <ImportSection onImported={() => setAccountsVersion((v) => v + 1)} />

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ActiveTab } from '../../src/ui/client';
 import { t } from '../../src/ui/i18n';
+import { labelAccount } from '../../src/account-label';
 import { ImageForm, UriForm } from '../../src/ui/link-forms';
 import { ManualEntryForm } from '../../src/ui/manual-entry-form';
 import { ScanReportView } from '../../src/ui/scan-report-view';
@@ -19,7 +20,7 @@ export function AddView({ tab, onDone }: AddViewProps) {
   const sites = tab.origin ?? '';
 
   if (method === 'scan') return <ScanReportView tabId={tab.id} initialSites={sites} onDone={onDone} />;
-  if (method === 'manual') return <ManualEntryForm initialSites={sites} onSaved={(account, warning) => onDone([t('popup_added', account.issuer || account.accountName), warning].filter(Boolean).join(' '))} />;
+  if (method === 'manual') return <ManualEntryForm initialSites={sites} onSaved={(account, warning) => onDone([t('popup_added', labelAccount(account, t('account_unnamed'))), warning].filter(Boolean).join(' '))} />;
   if (method === 'uri') return <UriForm initialSites={sites} onDone={onDone} />;
   if (method === 'image') return <ImageForm initialSites={sites} onDone={onDone} />;
 

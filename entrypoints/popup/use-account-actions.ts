@@ -76,7 +76,7 @@ export function useAccountActions(client: UiClient, initial: AccountView[] | und
       const { undoToken } = await client.request({ type: 'accounts.remove', id: account.id });
       setAccounts((list) => list?.filter((a) => a.id !== account.id));
       showList();
-      setToast({ text: t('popup_deleted', labelAccount(account)), undoToken, undoId: account.id });
+      setToast({ text: t('popup_deleted', labelAccount(account, t('account_unnamed'))), undoToken, undoId: account.id });
     } catch (error) {
       fail(error);
     }

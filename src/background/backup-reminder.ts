@@ -79,6 +79,7 @@ export async function dismissBackupReminder(context: BackgroundContext): Promise
     throw new PolicyError(
       'policy/reminder-insists',
       'Your organisation asks that every account has a backup, so this reminder cannot be put off. Make an encrypted backup in Options → Export.',
+      { key: 'error_backup_reminder_insists' },
     );
   }
   const record = await readBackupRecord(context);

@@ -33,13 +33,16 @@ export async function measureClock(site: string, now: () => number, fetchFn: typ
     // A portal that does not answer soon must not hold up a fill waiting for the clock check.
     response = await fetchFn(site, { method: 'HEAD', cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(CLOCK_CHECK_TIMEOUT_MS) });
   } catch {
-    throw new ProtocolError('clock/unreachable', `Could not reach ${site}. Check the address and your connection.`);
+    throw new ProtocolError('clock/unreachable', `Could not reach ${site}. Check the address and your connection.`, { key: 'error_clock_unreachable', subs: [site] });
   }
   const receivedAt = now();
   const header = response.headers.get('date') ?? '';
   const serverMs = Date.parse(header);
   if (Number.isNaN(serverMs)) {
-    throw new ProtocolError('clock/no-date', `${site} did not send its time (no Date header), so the clock cannot be compared.`);
+    throw new ProtocolError('clock/no-date', `${site} did not send its time (no Date header), so the clock cannot be compared.`, {
+      key: 'error_clock_no_date',
+      subs: [site],
+    });
   }
   return { ...judgeClockOffset(serverMs, sentAt, receivedAt), serverDate: header };
 }

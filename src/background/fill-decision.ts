@@ -63,7 +63,8 @@ export function decideFill(input: FillDecisionInput): FillDecision {
     return {
       answer: {
         status: 'choose',
-        options: candidates.map((c) => ({ id: c.id, label: labelAccount(c) })),
+        // An unnamed account's label is left empty: the page names it in its own language.
+        options: candidates.map((c) => ({ id: c.id, label: labelAccount(c, '') })),
         crossOrigin: input.crossOriginFrame,
       },
     };

@@ -44,7 +44,7 @@ export async function takePending<T>(context: BackgroundContext, kind: string, t
   const key = PREFIX + token;
   const stored = (await context.session.get(key))[key] as { nonce: string; sealed: string } | undefined;
   await context.session.remove(key);
-  const expired = new ProtocolError('protocol/expired', 'That step has expired. Please start again.');
+  const expired = new ProtocolError('protocol/expired', 'That step has expired. Please start again.', { key: 'error_protocol_expired' });
   if (!stored) throw expired;
   let entry: { kind: string; value: T; expires: number };
   try {

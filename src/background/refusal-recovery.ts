@@ -1,3 +1,4 @@
+import type { Translatable } from '../translatable';
 import { MAX_APPLIED_OFFSET_SECONDS, NEGLIGIBLE_OFFSET_SECONDS } from './clock-offsets';
 
 /** Less than this left of a code's period (on the portal's clock) when it was submitted: it may have ended on the way. */
@@ -44,30 +45,31 @@ export function explainRefusal(code: RefusedCode, measuredOffsetSeconds: number 
   return { kind: 'unknown' };
 }
 
-const NEXT_STEP = 'Nothing more is filled: check that this is the right account for this portal, or set up the authenticator again (re-enrol).';
+const NEXT_STEP: Translatable = { key: 'refusal_next_step' };
 
 /** How far this computer's clock is from the portal's, in words: "47 s behind". */
-function describeOffset(offsetSeconds: number): string {
+function describeOffset(offsetSeconds: number): Translatable {
   const size = Math.abs(offsetSeconds);
-  const amount = size >= 120 ? `${Math.round(size / 60)} min` : `${size} s`;
-  return `${amount} ${offsetSeconds > 0 ? 'behind' : 'ahead'}`;
+  const behind = offsetSeconds > 0;
+  if (size >= 120) return { key: behind ? 'refusal_offset_minutes_behind' : 'refusal_offset_minutes_ahead', subs: [Math.round(size / 60)] };
+  return { key: behind ? 'refusal_offset_seconds_behind' : 'refusal_offset_seconds_ahead', subs: [size] };
 }
 
 /**
  * What the person is told beside the field. For an explained refusal the answer to it fills a code now (`filled`) or
  * after a countdown, which the page appends ("… in 4 s.").
  */
-export function describeRefusal(cause: RefusalCause, filled: boolean): string {
+export function describeRefusal(cause: RefusalCause, filled: boolean): Translatable {
   switch (cause.kind) {
     case 'clock':
-      return `The portal refused the code: this computer's clock is ${describeOffset(cause.offsetSeconds)}. ${filled ? 'The corrected code is filled.' : 'Filling the corrected code'}`;
+      return { key: filled ? 'refusal_clock_filled' : 'refusal_clock_waiting', subs: [describeOffset(cause.offsetSeconds)] };
     case 'period-end':
-      return `The portal refused the code: its period ended as it was sent. ${filled ? 'The next code is filled.' : 'Filling the next code'}`;
+      return { key: filled ? 'refusal_period_filled' : 'refusal_period_waiting' };
     case 'clock-too-far':
-      return `The portal refused the code. This computer's clock is ${describeOffset(cause.offsetSeconds)} of the portal's, too far to correct safely: set the computer's clock to the right time (automatic time), then sign in again.`;
+      return { key: 'refusal_clock_too_far', subs: [describeOffset(cause.offsetSeconds)] };
     case 'repeated':
-      return `The portal refused the corrected code as well. ${NEXT_STEP}`;
+      return { key: 'refusal_repeated', subs: [NEXT_STEP] };
     case 'unknown':
-      return `The portal refused the code, and neither this computer's clock nor the code's timing explains it. ${NEXT_STEP}`;
+      return { key: 'refusal_unknown', subs: [NEXT_STEP] };
   }
 }

@@ -40,11 +40,11 @@ export async function routeMessage(
   try {
     const type = (message as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) {
-      throw new ProtocolError('protocol/unknown-request', 'Unknown request.');
+      throw new ProtocolError('protocol/unknown-request', 'Unknown request.', { key: 'error_protocol_unknown_request' });
     }
     const from = classifySender(sender, extension.id, extension.baseUrl);
     if (from.kind === 'content' && !CONTENT_REQUEST_TYPES.has(type)) {
-      throw new ProtocolError('protocol/forbidden', 'Web pages cannot make this request.');
+      throw new ProtocolError('protocol/forbidden', 'Web pages cannot make this request.', { key: 'error_protocol_forbidden' });
     }
     const handler = handlers[type as RequestType] as unknown as HandlerSpec<Request, unknown>;
     const value = await handler.run(message as Request, context, from);

@@ -38,7 +38,7 @@ function originOf(url: string | undefined): string | undefined {
  * script in a web frame with that frame's origin. Anything else is refused.
  */
 export function classifySender(sender: SenderInfo, extensionId: string, extensionBaseUrl: string): SenderKind {
-  if (sender.id !== extensionId) throw new ProtocolError('protocol/foreign-sender', 'Messages from other extensions are refused.');
+  if (sender.id !== extensionId) throw new ProtocolError('protocol/foreign-sender', 'Messages from other extensions are refused.', { key: 'error_protocol_foreign_sender' });
   const isExtensionUrl = sender.url?.startsWith(extensionBaseUrl) ?? false;
   if (isExtensionUrl && (sender.frameId === undefined || sender.frameId === 0 || !sender.tab)) return { kind: 'page' };
   if (isExtensionUrl && sender.tab?.url?.startsWith(extensionBaseUrl)) return { kind: 'page' };
@@ -46,7 +46,7 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
   // Only where the browser gives no origin (Firefox) is the URL's origin used.
   const frameOrigin = sender.origin !== undefined ? (sender.origin === 'null' ? undefined : sender.origin) : originOf(sender.url);
   if (!frameOrigin || !/^https?:/.test(frameOrigin) || sender.tab?.id === undefined) {
-    throw new ProtocolError('protocol/unknown-frame', 'This page cannot use Portal Authenticator.');
+    throw new ProtocolError('protocol/unknown-frame', 'This page cannot use Portal Authenticator.', { key: 'error_protocol_unknown_frame' });
   }
   return {
     kind: 'content',

@@ -1,4 +1,4 @@
-import { t } from '../ui/i18n';
+import { t, translate } from '../ui/i18n';
 import type { FillAnswer } from '../messages';
 import { addButton, addText } from '../page-ui/shadow-panel';
 import type { PanelSlot } from './panel-slot';
@@ -15,7 +15,7 @@ export async function waitWithCountdown(slot: PanelSlot, anchor: Element, answer
   let countdown: HTMLElement | undefined;
   const count = () => {
     const left = t(why, Math.max(1, Math.ceil((fillAt - Date.now()) / 1000)));
-    if (countdown) countdown.textContent = answer.notice ? [answer.notice, left].join(' ') : left;
+    if (countdown) countdown.textContent = answer.notice ? [translate(answer.notice), left].join(' ') : left;
   };
   // Beside the field where there is room, so the form's own buttons stay visible and usable.
   const panel = slot.show(
@@ -42,7 +42,7 @@ export function showChooser(slot: PanelSlot, anchor: Element, answer: Answer<'ch
     list.className = 'list';
     p.body.append(list);
     for (const option of answer.options) {
-      addButton(list, option.label, () => {
+      addButton(list, option.label || t('account_unnamed'), () => {
         slot.close();
         choose(option.id);
       });

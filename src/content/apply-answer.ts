@@ -1,5 +1,5 @@
 import { PortalError } from '../errors';
-import { t } from '../ui/i18n';
+import { t, translate } from '../ui/i18n';
 import type { DecisionReport, FillAnswer } from '../messages';
 import { fillOtpField, firstInput, inputsOf, type OtpFieldMatch } from '../fill/content-api';
 import { collectNotices } from './notices';
@@ -49,15 +49,16 @@ export function createAnswerApplier(deps: AnswerDeps) {
     const { match, setup } = request;
     // The last box of a split code: a panel beside it covers none of the others.
     const anchor = inputsOf(match).at(-1)!;
+    const said = answer.status === 'unexplained' ? answer.message : answer.status === 'fill' || answer.status === 'wait' ? answer.notice : undefined;
     report(match, {
       outcome: OUTCOME[answer.status],
       reason: setup ? `setup:${answer.status}` : answer.status,
       // What the person is told, when the answer says something (a refusal recovered from, or not).
-      detail: (answer as { notice?: string }).notice ?? (answer as { message?: string }).message ?? '',
+      detail: said ? translate(said) : '',
     });
     switch (answer.status) {
       case 'unexplained':
-        return slot.tell(anchor, answer.message);
+        return slot.tell(anchor, translate(answer.message));
       case 'none':
         if (setup && request.trigger === 'manual') slot.tell(anchor, t('panel_nothing_text'), t('panel_nothing_title'));
         return;
@@ -111,7 +112,7 @@ export function createAnswerApplier(deps: AnswerDeps) {
       const result = await fillOtpField(match, answer.code, { submit: answer.submit });
       // The extension's own submit click is no trusted event: it is reported here, once per page load or gesture.
       if (result.submitted !== 'no' && !stop()) reportSubmission(doc, sent);
-      if (answer.notice) slot.tell(anchor, answer.notice);
+      if (answer.notice) slot.tell(anchor, translate(answer.notice));
     } catch (error) {
       // A field that does not fit the code (wrong box count, removed from the page): say so, never guess.
       stop();

@@ -1,6 +1,6 @@
 import { ImportError } from '../errors';
 import type { OtpAccount } from '../otp/types';
-import { accountFromFields, asRecord, checkEntryCount, DAMAGED_REASON, entryLabel, ImportCollector, looseText, textField } from './collector';
+import { accountFromFields, asRecord, checkEntryCount, DAMAGED_REASON, entryLabel, entryNumber, ImportCollector, looseText, textField } from './collector';
 import { base64Bytes, deriveScrypt, hexBytes, type KdfProgress, openAesGcm, passwordBytes, wrongPassword } from './file-crypto';
 import type { ImportKdfCaps } from './limits';
 import type { ParsedImport } from './types';
@@ -18,16 +18,22 @@ export function recogniseAegis(json: Record<string, unknown>): 'aegis' | 'aegis-
 
 function readEntries(db: unknown): ParsedImport {
   const record = asRecord(db);
-  if (!record || !Array.isArray(record.entries)) throw new ImportError('import/damaged', 'This Aegis file has no list of entries; it is damaged.');
+  if (!record || !Array.isArray(record.entries)) {
+    throw new ImportError('import/damaged', 'This Aegis file has no list of entries; it is damaged.', { key: 'error_import_aegis_no_entries' });
+  }
   if (typeof record.version === 'number' && record.version > 3) {
-    throw new ImportError('import/unsupported-version', `This Aegis file is of a newer version (${record.version}) than this extension reads. Export it again as plain JSON or update the extension.`);
+    throw new ImportError(
+      'import/unsupported-version',
+      `This Aegis file is of a newer version (${record.version}) than this extension reads. Export it again as plain JSON or update the extension.`,
+      { key: 'error_import_aegis_version', subs: [String(record.version)] },
+    );
   }
   checkEntryCount(record.entries.length);
   const out = new ImportCollector('aegis');
   record.entries.forEach((raw: unknown, index: number) => {
     const entry = asRecord(raw);
     const info = asRecord(entry?.info);
-    if (!entry || !info) return out.skip(`Entry ${index + 1}`, DAMAGED_REASON);
+    if (!entry || !info) return out.skip(entryNumber(index), DAMAGED_REASON);
     out.add(entryLabel(looseText(entry.issuer), looseText(entry.name), index), () =>
       accountFromFields({
         type: textField(entry, 'type') || 'unknown',
@@ -54,7 +60,11 @@ export async function parseAegisEncrypted(json: Record<string, unknown>, passwor
   const slots = Array.isArray(header.slots) ? header.slots.map(asRecord) : [];
   const passwordSlots = slots.filter((s): s is Record<string, unknown> => s?.type === 1);
   if (!params || passwordSlots.length === 0) {
-    throw new ImportError('import/no-password-slot', 'This Aegis vault can only be opened with a fingerprint or device key, not a password. In Aegis, export it with a password (or as plain JSON).');
+    throw new ImportError(
+      'import/no-password-slot',
+      'This Aegis vault can only be opened with a fingerprint or device key, not a password. In Aegis, export it with a password (or as plain JSON).',
+      { key: 'error_import_aegis_no_password_slot' },
+    );
   }
   const secret = passwordBytes(password, 'Aegis');
   let masterKey: Uint8Array | undefined;
@@ -73,14 +83,16 @@ export async function parseAegisEncrypted(json: Record<string, unknown>, passwor
   const ciphertext = base64Bytes(json.db, 'db');
   const tag = hexBytes(params.tag, 'params.tag');
   const plain = await openAesGcm(masterKey, hexBytes(params.nonce, 'params.nonce'), Uint8Array.from([...ciphertext, ...tag]), () =>
-    new ImportError('import/damaged', 'The password is right, but this Aegis vault’s contents fail their integrity check: the file is damaged. Nothing was imported.'),
+    new ImportError('import/damaged', 'The password is right, but this Aegis vault’s contents fail their integrity check: the file is damaged. Nothing was imported.', {
+      key: 'error_import_aegis_integrity',
+    }),
   );
   masterKey.fill(0);
   let db: unknown;
   try {
     db = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain));
   } catch {
-    throw new ImportError('import/damaged', 'This Aegis vault opened, but its contents are not readable JSON; the file is damaged.');
+    throw new ImportError('import/damaged', 'This Aegis vault opened, but its contents are not readable JSON; the file is damaged.', { key: 'error_import_aegis_not_json' });
   }
   return { ...readEntries(db), format: 'aegis-encrypted' };
 }

@@ -1,5 +1,5 @@
 import { ImportError } from '../errors';
-import { accountFromFields, asRecord, checkEntryCount, DAMAGED_REASON, entryLabel, ImportCollector, looseText, textField } from './collector';
+import { accountFromFields, asRecord, checkEntryCount, DAMAGED_REASON, entryLabel, entryNumber, ImportCollector, looseText, textField } from './collector';
 import { derivePbkdf2, openAesGcm, passwordBytes, sha256, wrongPassword } from './file-crypto';
 import type { ImportKdfCaps } from './limits';
 import type { ParsedImport } from './types';
@@ -23,7 +23,7 @@ export function parseAndOtpEntries(entries: unknown[], format: 'and-otp' | 'and-
   const out = new ImportCollector(format);
   entries.forEach((raw, index) => {
     const entry = asRecord(raw);
-    if (!entry) return out.skip(`Entry ${index + 1}`, DAMAGED_REASON);
+    if (!entry) return out.skip(entryNumber(index), DAMAGED_REASON);
     out.add(entryLabel(looseText(entry.issuer), looseText(entry.label), index), () =>
       accountFromFields({
         type: textField(entry, 'type'),
@@ -45,14 +45,20 @@ function readDecrypted(plain: Uint8Array): ParsedImport {
   } catch {
     json = undefined;
   }
-  if (!Array.isArray(json)) throw new ImportError('import/damaged', 'This andOTP backup opened, but its contents are not a list of entries; the file is damaged.');
+  if (!Array.isArray(json)) {
+    throw new ImportError('import/damaged', 'This andOTP backup opened, but its contents are not a list of entries; the file is damaged.', {
+      key: 'error_import_and_otp_not_list',
+    });
+  }
   return parseAndOtpEntries(json, 'and-otp-encrypted');
 }
 
 /** Decrypts an andOTP encrypted backup (either generation) and reads it. */
 export async function parseAndOtpEncrypted(bytes: Uint8Array, password: string | undefined, caps: ImportKdfCaps): Promise<ParsedImport> {
   const secret = passwordBytes(password, 'andOTP');
-  if (bytes.length < 12 + 16) throw new ImportError('import/damaged', 'This andOTP backup is too short to hold anything; the file is damaged.');
+  if (bytes.length < 12 + 16) {
+    throw new ImportError('import/damaged', 'This andOTP backup is too short to hold anything; the file is damaged.', { key: 'error_import_and_otp_too_short' });
+  }
   const iterations = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, false);
   // The current generation first when its header is plausible. The older one starts with a random nonce, so a
   // count above the cap is that (or a crafted file): only the cheap older key is tried, never the costly count.

@@ -1,5 +1,5 @@
 import { encodeBase32 } from '../otp';
-import { accountFromFields, asRecord, checkEntryCount, DAMAGED_REASON, entryLabel, ImportCollector, looseText, textField } from './collector';
+import { accountFromFields, asRecord, checkEntryCount, DAMAGED_REASON, entryLabel, entryNumber, ImportCollector, looseText, textField } from './collector';
 import { hexBytes } from './file-crypto';
 import type { ParsedImport } from './types';
 
@@ -23,10 +23,10 @@ export function parseAuthenticatorExt(json: Record<string, unknown>): ParsedImpo
   const out = new ImportCollector('authenticator-ext');
   records.forEach(([, raw], index) => {
     const entry = asRecord(raw);
-    if (!entry) return out.skip(`Entry ${index + 1}`, DAMAGED_REASON);
+    if (!entry) return out.skip(entryNumber(index), DAMAGED_REASON);
     const label = entryLabel(looseText(entry.issuer), looseText(entry.account), index);
     if (entry.encrypted === true) {
-      return out.skip(label, 'This entry is encrypted with the Authenticator extension’s password. In that extension, remove the password or export the otpauth links, then import again.');
+      return out.skip(label, { key: 'import_skip_authenticator_encrypted' });
     }
     out.add(label, () => {
       const kind = (textField(entry, 'type') || 'totp').toLowerCase();

@@ -1,6 +1,6 @@
-import { ImportError, PortalError } from '../errors';
+import { ImportError } from '../errors';
 import { parseOtpauthUri } from '../otp';
-import { asRecord, checkEntryCount, entryLabel, fileSecret, ImportCollector, looseText, STEAM_REASON } from './collector';
+import { asRecord, checkEntryCount, entryLabel, fileSecret, ImportCollector, looseText, reasonOf, STEAM_REASON } from './collector';
 import type { ParsedImport } from './types';
 
 // Bitwarden exports. JSON: { encrypted: false, items: [{ type: 1 (login), name, login: { username, totp, uris } }] }.
@@ -40,14 +40,18 @@ function addLogin(out: ImportCollector, login: Login, index: number): void {
 }
 
 function finish(out: ImportCollector, withoutCode: number): ParsedImport {
-  if (withoutCode > 0) out.skip(`${withoutCode} login${withoutCode === 1 ? '' : 's'}`, 'No one-time code key (the “Authenticator key” field is empty); nothing to import.');
+  if (withoutCode > 0) out.skip({ plural: 'import_label_logins', count: withoutCode }, { key: 'import_skip_no_totp' });
   return out.result();
 }
 
 /** Reads a Bitwarden JSON export (unencrypted). */
 export function parseBitwardenJson(json: Record<string, unknown>): ParsedImport {
   if (json.encrypted === true) {
-    throw new ImportError('import/unsupported-encryption', 'This Bitwarden export is encrypted with your Bitwarden account or a file password, which only Bitwarden can open. Export again as “.json” or “.csv” (unencrypted).');
+    throw new ImportError(
+      'import/unsupported-encryption',
+      'This Bitwarden export is encrypted with your Bitwarden account or a file password, which only Bitwarden can open. Export again as “.json” or “.csv” (unencrypted).',
+      { key: 'error_import_bitwarden_encrypted' },
+    );
   }
   const items = json.items as unknown[];
   checkEntryCount(items.length);
@@ -84,7 +88,7 @@ export function parseCsv(text: string): string[][] {
       (row = []), (field = '');
     } else field += c;
   }
-  if (quoted) throw new ImportError('import/damaged', 'This CSV file ends inside a quoted field; it is damaged or cut short.');
+  if (quoted) throw new ImportError('import/damaged', 'This CSV file ends inside a quoted field; it is damaged or cut short.', { key: 'error_import_csv_quoted' });
   if (field !== '' || row.length > 0) row.push(field), rows.push(row);
   return rows.filter((r) => r.length > 1 || r[0] !== '');
 }
@@ -103,8 +107,7 @@ export function parseBitwardenCsv(text: string): ParsedImport {
     try {
       addLogin(out, { name: row[name] ?? '', username: username >= 0 ? (row[username] ?? '') : '', totp: value }, index);
     } catch (error) {
-      if (!(error instanceof PortalError)) throw error;
-      out.skip(`Row ${index + 2}`, error.userMessage);
+      out.skip({ key: 'import_label_row', subs: [index + 2] }, reasonOf(error));
     }
   });
   return finish(out, withoutCode);

@@ -3,6 +3,7 @@ import { validateAccount } from '../otp';
 import { normalizeManualSecret } from '../otp/secret';
 import type { OtpAccount } from '../otp/types';
 import { MAX_IMPORT_ENTRIES } from './limits';
+import type { TextSub, Translatable } from '../translatable';
 import type { ImportedAccount, ImportFormat, ParsedImport, SkippedEntry } from './types';
 
 /** Gathers valid accounts and skipped entries (each with a reason) while a parser walks a file. */
@@ -13,19 +14,18 @@ export class ImportCollector {
   constructor(private readonly format: ImportFormat) {}
 
   /** Builds and validates one entry; an entry that fails is skipped with the reason the check gave. */
-  add(label: string, build: () => ImportedAccount): void {
+  add(label: TextSub, build: () => ImportedAccount): void {
     try {
       const built = build();
       const { sites, matchRegistrableDomain } = built;
       this.accounts.push({ ...validateAccount(built), ...(sites ? { sites, matchRegistrableDomain } : {}) });
     } catch (error) {
-      if (!(error instanceof PortalError)) throw error;
-      this.skip(label, error.userMessage);
+      this.skip(label, reasonOf(error));
     }
   }
 
   /** Records an entry that is not imported and why. */
-  skip(label: string, reason: string): void {
+  skip(label: TextSub, reason: Translatable): void {
     this.skipped.push({ label, reason });
   }
 
@@ -35,17 +35,34 @@ export class ImportCollector {
   }
 }
 
-/** Why a Steam Guard entry is not imported: its codes use their own alphabet, which the code engine does not make. */
-export const STEAM_REASON = 'Steam Guard codes (5 characters from Steam’s own alphabet) are not supported; this entry was not imported.';
+/** Why an entry was skipped: the message of the error its check raised (anything else is a bug and is thrown on). */
+export function reasonOf(error: unknown): Translatable {
+  if (error instanceof PortalError) return error.text;
+  throw error;
+}
 
-/** The reason for an entry whose kind of code is not TOTP or HOTP. */
-export function unsupportedTypeReason(type: string): string {
-  if (/steam/i.test(type)) return STEAM_REASON;
-  return `“${type.slice(0, 20)}” codes are not supported (only time-based TOTP and counter-based HOTP); this entry was not imported.`;
+/** Why a Steam Guard entry is not imported: its codes use their own alphabet, which the code engine does not make. */
+export const STEAM_REASON: Translatable = { key: 'import_skip_steam' };
+
+/** The error for an entry whose kind of code is not TOTP or HOTP. */
+export function unsupportedTypeError(type: string): ImportError {
+  if (/steam/i.test(type)) {
+    return new ImportError('import/unsupported-type', 'Steam Guard codes (5 characters from Steam’s own alphabet) are not supported; this entry was not imported.', STEAM_REASON);
+  }
+  const shown = type.slice(0, 20);
+  return new ImportError('import/unsupported-type', `“${shown}” codes are not supported (only time-based TOTP and counter-based HOTP); this entry was not imported.`, {
+    key: 'import_skip_unsupported_type',
+    subs: [shown],
+  });
 }
 
 /** The reason for an entry that is not a readable record. */
-export const DAMAGED_REASON = 'This entry is damaged or incomplete (it is not a readable account record); it was not imported.';
+export const DAMAGED_REASON: Translatable = { key: 'import_skip_damaged' };
+
+/** How an entry without names is called: its number in the file ("Entry 3"). */
+export function entryNumber(index: number): TextSub {
+  return { key: 'import_label_entry', subs: [index + 1] };
+}
 
 /** A plain object from parsed JSON, or undefined; never an array. */
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
@@ -56,7 +73,7 @@ export function asRecord(value: unknown): Record<string, unknown> | undefined {
 export function textField(record: Record<string, unknown>, key: string): string {
   const value = Object.hasOwn(record, key) ? record[key] : undefined;
   if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') throw new ImportError('import/damaged-entry', `The field “${key}” is not text.`);
+  if (typeof value !== 'string') throw new ImportError('import/damaged-entry', `The field “${key}” is not text.`, { key: 'error_import_field_not_text', subs: [key] });
   return value;
 }
 
@@ -65,7 +82,9 @@ export function numberField(record: Record<string, unknown>, key: string, fallba
   const value = Object.hasOwn(record, key) ? record[key] : undefined;
   if (value === undefined || value === null || value === '') return fallback;
   const n = typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw new ImportError('import/damaged-entry', `The field “${key}” is not a whole number.`);
+  if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
+    throw new ImportError('import/damaged-entry', `The field “${key}” is not a whole number.`, { key: 'error_import_field_not_whole', subs: [key] });
+  }
   return n;
 }
 
@@ -85,15 +104,18 @@ export function looseText(value: unknown): string {
 }
 
 /** "Issuer — name", or the entry's number when it has neither. */
-export function entryLabel(issuer: string, name: string, index: number): string {
+export function entryLabel(issuer: string, name: string, index: number): TextSub {
   const parts = [issuer, name].filter((p) => typeof p === 'string' && p.trim() !== '');
-  return parts.length > 0 ? parts.join(' — ').slice(0, 120) : `Entry ${index + 1}`;
+  return parts.length > 0 ? parts.join(' — ').slice(0, 120) : entryNumber(index);
 }
 
 /** Refuses lists with more entries than any person's authenticator. */
 export function checkEntryCount(count: number): void {
   if (count > MAX_IMPORT_ENTRIES) {
-    throw new ImportError('import/too-many', `This file lists ${count} entries; at most ${MAX_IMPORT_ENTRIES} are imported at once.`);
+    throw new ImportError('import/too-many', `This file lists ${count} entries; at most ${MAX_IMPORT_ENTRIES} are imported at once.`, {
+      key: 'error_import_too_many_entries',
+      subs: [count, MAX_IMPORT_ENTRIES],
+    });
   }
 }
 
@@ -110,7 +132,7 @@ export interface FileOtpFields {
 /** Builds an account from a file's fields with the formats' shared defaults (TOTP, SHA1, 6 digits, 30 s). */
 export function accountFromFields(fields: FileOtpFields): ImportedAccount {
   const type = (fields.type || 'totp').toLowerCase();
-  if (type !== 'totp' && type !== 'hotp') throw new ImportError('import/unsupported-type', unsupportedTypeReason(type));
+  if (type !== 'totp' && type !== 'hotp') throw unsupportedTypeError(type);
   return {
     type,
     issuer: fields.issuer,

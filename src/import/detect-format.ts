@@ -26,6 +26,7 @@ export function unrecognisedFile(): ImportError {
   return new ImportError(
     'import/unrecognised',
     'This file is not an export this extension reads. It reads: Aegis (plain or encrypted), 2FAS (.2fas), Ente Auth, andOTP, Bitwarden (.json or .csv), the Authenticator extension, Google Authenticator export links, its own backups, and text with otpauth:// links.',
+    { key: 'error_import_unrecognised' },
   );
 }
 
@@ -61,7 +62,7 @@ export function detectImportFormat(bytes: Uint8Array): DetectedImport {
     try {
       json = JSON.parse(trimmed);
     } catch {
-      throw new ImportError('import/damaged', 'This file looks like JSON but cannot be read as JSON: it is damaged or cut short.');
+      throw new ImportError('import/damaged', 'This file looks like JSON but cannot be read as JSON: it is damaged or cut short.', { key: 'error_import_bad_json' });
     }
     const format = detectJson(json, trimmed);
     if (!format) throw unrecognisedFile();

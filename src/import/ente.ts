@@ -16,11 +16,17 @@ export function recogniseEnte(json: Record<string, unknown>): 'ente-encrypted' |
 
 /** Decrypts an Ente Auth encrypted export to its otpauth lines (Argon2id capped before any work). */
 export async function decryptEnteExport(json: Record<string, unknown>, password: string | undefined, caps: ImportKdfCaps, onProgress?: KdfProgress): Promise<string[]> {
-  if (json.version !== 1) throw new ImportError('import/unsupported-version', `This Ente Auth export is of version ${String(json.version).slice(0, 10)}; only version 1 is read. Export it again from Ente Auth.`);
+  if (json.version !== 1) {
+    const version = String(json.version).slice(0, 10);
+    throw new ImportError('import/unsupported-version', `This Ente Auth export is of version ${version}; only version 1 is read. Export it again from Ente Auth.`, {
+      key: 'error_import_ente_version',
+      subs: [version],
+    });
+  }
   const kdf = asRecord(json.kdfParams)!;
   const memLimit = kdf.memLimit;
   if (typeof memLimit !== 'number' || !Number.isSafeInteger(memLimit) || memLimit % 1024 !== 0) {
-    throw new ImportError('import/damaged', 'This Ente Auth export’s memory limit is not a whole number of KiB; the file is damaged.');
+    throw new ImportError('import/damaged', 'This Ente Auth export’s memory limit is not a whole number of KiB; the file is damaged.', { key: 'error_import_ente_memory' });
   }
   const secret = passwordBytes(password, 'Ente Auth');
   const key = await deriveArgon2id(secret, base64Bytes(kdf.salt, 'kdfParams.salt'), memLimit / 1024, kdf.opsLimit as number, caps, onProgress);
@@ -30,6 +36,6 @@ export async function decryptEnteExport(json: Record<string, unknown>, password:
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(plain).split(/\r?\n/);
   } catch {
-    throw new ImportError('import/damaged', 'This Ente Auth export opened, but its contents are not text; the file is damaged.');
+    throw new ImportError('import/damaged', 'This Ente Auth export opened, but its contents are not text; the file is damaged.', { key: 'error_import_ente_not_text' });
   }
 }

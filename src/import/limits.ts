@@ -1,4 +1,5 @@
 import { ImportError } from '../errors';
+import type { TextSub } from '../translatable';
 import { KDF_POLICY_CAP } from '../vault/kdf';
 
 /** Largest import file read; the biggest real exports of thousands of accounts are a few megabytes. */
@@ -31,18 +32,23 @@ export const IMPORT_KDF_CAPS: Readonly<ImportKdfCaps> = Object.freeze({
   argon2Work: 1024 * 1024 * 4,
 });
 
-/** Throws `import/kdf-too-costly` naming the file's request, before anything is derived. */
-export function refuseCostlyKdf(what: string): never {
+/** Throws `import/kdf-too-costly` naming the file's request (in English and as a message), before anything is derived. */
+export function refuseCostlyKdf(english: string, what: TextSub): never {
   throw new ImportError(
     'import/kdf-too-costly',
-    `This file asks for more costly key derivation than an import allows (${what}). It was not written by a known app's usual settings; nothing was read from it.`,
+    `This file asks for more costly key derivation than an import allows (${english}). It was not written by a known app's usual settings; nothing was read from it.`,
+    { key: 'error_import_kdf_too_costly', subs: [what] },
   );
 }
 
 /** Throws `import/too-large` for files beyond MAX_IMPORT_BYTES. */
 export function checkImportSize(bytes: Uint8Array): void {
   if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new ImportError('import/too-large', `This file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, far more than any authenticator export. Choose the export file itself.`);
+    throw new ImportError(
+      'import/too-large',
+      `This file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, far more than any authenticator export. Choose the export file itself.`,
+      { key: 'error_import_too_large', subs: [MAX_IMPORT_BYTES / 1024 / 1024] },
+    );
   }
-  if (bytes.length === 0) throw new ImportError('import/empty', 'The file is empty.');
+  if (bytes.length === 0) throw new ImportError('import/empty', 'The file is empty.', { key: 'error_import_file_empty' });
 }

@@ -19,7 +19,11 @@ export interface ExportFile {
 /** Throws a ProtocolError unless `format` is one of {@link PLAIN_EXPORT_FORMATS}. */
 export function checkPlainExportFormat(format: unknown): PlainExportFormat {
   if ((PLAIN_EXPORT_FORMATS as readonly unknown[]).includes(format)) return format as PlainExportFormat;
-  throw new ProtocolError('protocol/bad-request', `There is no plain export called "${String(format).slice(0, 40)}". Choose ${PLAIN_EXPORT_FORMATS.join(' or ')}.`);
+  const name = String(format).slice(0, 40);
+  throw new ProtocolError('protocol/bad-request', `There is no plain export called "${name}". Choose ${PLAIN_EXPORT_FORMATS.join(' or ')}.`, {
+    key: 'error_plain_export_unknown',
+    subs: [name, PLAIN_EXPORT_FORMATS.join(', ')],
+  });
 }
 
 /** Writes every account in `format`, named with the day it was made (`date`: YYYY-MM-DD); both read back with readImportFile. */

@@ -1,7 +1,7 @@
-import { PortalError } from '../errors';
 import { validateAccount } from '../otp';
 import { collectAccounts } from './collect-accounts';
-import { labelAccount } from '../account-label';
+import { accountLabelText } from '../account-label';
+import { reasonOf } from './collector';
 import { decryptBackup } from '../vault';
 import { parseAegisEncrypted, parseAegisPlain } from './aegis';
 import { parseAndOtpEncrypted, parseAndOtpEntries } from './and-otp';
@@ -23,18 +23,17 @@ export interface ReadImportOptions {
 
 /** Reads otpauth and otpauth-migration lines (plain text, Ente's plain export, the Authenticator extension's links). */
 export function readImportLines(lines: string[], format: ImportFormat = 'otpauth-lines'): ParsedImport {
-  return { format, ...collectAccounts(lines, 'This line') };
+  return { format, ...collectAccounts(lines, 'line') };
 }
 
 async function readPortalBackup(text: string, password: string | undefined): Promise<ParsedImport> {
-  passwordBytes(password, 'Portal Authenticator backup');
+  passwordBytes(password, 'Portal Authenticator');
   const result: ParsedImport = { format: 'portal-backup', accounts: [], skipped: [] };
   for (const stored of await decryptBackup(text, password!)) {
     try {
       result.accounts.push({ ...stored, ...validateAccount(stored) });
     } catch (error) {
-      if (!(error instanceof PortalError)) throw error;
-      result.skipped.push({ label: labelAccount(stored), reason: error.userMessage });
+      result.skipped.push({ label: accountLabelText(stored), reason: reasonOf(error) });
     }
   }
   return result;

@@ -1,5 +1,5 @@
 import { ImportError } from '../errors';
-import { accountFromFields, asRecord, checkEntryCount, DAMAGED_REASON, entryLabel, ImportCollector, looseText, textField } from './collector';
+import { accountFromFields, asRecord, checkEntryCount, DAMAGED_REASON, entryLabel, entryNumber, ImportCollector, looseText, textField } from './collector';
 import { base64Bytes, derivePbkdf2, openAesGcm, passwordBytes, wrongPassword } from './file-crypto';
 import type { ImportKdfCaps } from './limits';
 import type { ParsedImport } from './types';
@@ -25,7 +25,7 @@ function readServices(services: unknown[], format: 'two-fas' | 'two-fas-encrypte
   services.forEach((raw, index) => {
     const service = asRecord(raw);
     const otp = asRecord(service?.otp) ?? {};
-    if (!service) return out.skip(`Entry ${index + 1}`, DAMAGED_REASON);
+    if (!service) return out.skip(entryNumber(index), DAMAGED_REASON);
     out.add(entryLabel(looseText(otp.issuer) || looseText(service.name), looseText(otp.account), index), () =>
       accountFromFields({
         type: textField(otp, 'tokenType'),
@@ -48,7 +48,11 @@ export function parseTwoFasPlain(json: Record<string, unknown>): ParsedImport {
 /** Decrypts and reads an encrypted 2FAS backup. */
 export async function parseTwoFasEncrypted(json: Record<string, unknown>, password: string | undefined, caps: ImportKdfCaps): Promise<ParsedImport> {
   const parts = String(json.servicesEncrypted).split(':');
-  if (parts.length !== 3) throw new ImportError('import/damaged', 'This 2FAS backup’s encrypted part does not have its three pieces (data, salt, nonce); the file is damaged.');
+  if (parts.length !== 3) {
+    throw new ImportError('import/damaged', 'This 2FAS backup’s encrypted part does not have its three pieces (data, salt, nonce); the file is damaged.', {
+      key: 'error_import_two_fas_pieces',
+    });
+  }
   const [data, salt, iv] = parts.map((p, i) => base64Bytes(p, ['data', 'salt', 'nonce'][i]!));
   const key = await derivePbkdf2(passwordBytes(password, '2FAS'), salt!, TWO_FAS_ITERATIONS, 'SHA-256', caps);
   const plain = await openAesGcm(key, iv!, data!, () => wrongPassword('2FAS'));
@@ -58,6 +62,10 @@ export async function parseTwoFasEncrypted(json: Record<string, unknown>, passwo
   } catch {
     services = undefined;
   }
-  if (!Array.isArray(services)) throw new ImportError('import/damaged', 'This 2FAS backup opened, but its contents are not a list of services; the file is damaged.');
+  if (!Array.isArray(services)) {
+    throw new ImportError('import/damaged', 'This 2FAS backup opened, but its contents are not a list of services; the file is damaged.', {
+      key: 'error_import_two_fas_not_list',
+    });
+  }
   return readServices(services, 'two-fas-encrypted');
 }

@@ -1,4 +1,5 @@
 import type { OtpAccount } from '../otp/types';
+import type { TextSub, Translatable } from '../translatable';
 
 /** Formats the importer recognises from a file's contents. */
 export type ImportFormat =
@@ -21,10 +22,11 @@ export interface ImportedAccount extends OtpAccount {
   matchRegistrableDomain?: boolean;
 }
 
-/** An entry not imported, with why (in words for the person). */
+/** An entry not imported, with why; both are translated by the page that shows them. */
 export interface SkippedEntry {
-  label: string;
-  reason: string;
+  /** The account's name as the file gives it, or words such as "Entry 3". */
+  label: TextSub;
+  reason: Translatable;
 }
 
 /** What a file yields: accounts ready to validate against the vault, and entries skipped with their reason. */

@@ -22,7 +22,7 @@ export function decodeBase64(text: string): Uint8Array {
   const cleaned = text.replace(/ /g, '+').replace(/-/g, '+').replace(/_/g, '/');
   const data = cleaned.replace(/={1,2}$/, '');
   if (!/^[A-Za-z0-9+/]*$/.test(data) || data.length % 4 === 1 || (data.length !== cleaned.length && cleaned.length % 4 !== 0)) {
-    throw otpError('otp/bad-migration', 'The export data is not valid base64. Scan the export QR code again.');
+    throw otpError('otp/bad-migration', 'The export data is not valid base64. Scan the export QR code again.', { key: 'error_otp_export_bad_base64' });
   }
   const out = new Uint8Array(Math.floor((data.length * 3) / 4));
   let buffer = 0;

@@ -1,4 +1,4 @@
-import { OtpError } from '../errors';
+import { OtpError, type ErrorText } from '../errors';
 
 export { OtpError };
 
@@ -24,6 +24,11 @@ export type OtpErrorCode =
   | 'otp/unsupported-by-format';
 
 /** Builds the OtpError for `code`; the message must say what is wrong and what is valid, never the secret. */
-export function otpError(code: OtpErrorCode, message: string): OtpError {
-  return new OtpError(code, message);
+export function otpError(code: OtpErrorCode, message: string, text: ErrorText): OtpError {
+  return new OtpError(code, message, text);
+}
+
+/** The same problem, prefixed with where it was found (`where` is a message with `$1` the place, `$2` the problem). */
+export function otpErrorWithin(error: OtpError, english: string, where: ErrorText): OtpError {
+  return new OtpError(error.code, `${english}${error.userMessage}`, { ...where, subs: [...(where.subs ?? []), error.text] });
 }

@@ -2,6 +2,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { otpError } from './errors';
+import { counterError } from './fields';
 import { secretBytes } from './secret';
 import type { OtpAccount, OtpAlgorithm } from './types';
 
@@ -16,10 +17,10 @@ function counterBytes(counter: number | bigint): Uint8Array {
   } else if (Number.isSafeInteger(counter)) {
     value = BigInt(counter);
   } else {
-    throw otpError('otp/bad-counter', 'The counter must be a whole number from 0 to 9007199254740991.');
+    throw counterError(Number.MAX_SAFE_INTEGER);
   }
   if (value < 0n || value > MAX_COUNTER_64) {
-    throw otpError('otp/bad-counter', 'The counter must be a whole number from 0 to 2^64 − 1.');
+    throw counterError('2^64 − 1');
   }
   const bytes = new Uint8Array(8);
   // BigInt keeps all 64 bits; 32-bit bit operations would break counters past 2^32 (RFC 6238's year-2603 row).
@@ -33,10 +34,10 @@ function counterBytes(counter: number | bigint): Uint8Array {
 /** Checks the parts of an account that code generation relies on. */
 function checkGeneratorInput(account: Pick<OtpAccount, 'algorithm' | 'digits'>): void {
   if (!Object.hasOwn(HASHES, account.algorithm)) {
-    throw otpError('otp/bad-algorithm', 'The algorithm must be SHA1, SHA256 or SHA512.');
+    throw otpError('otp/bad-algorithm', 'The algorithm must be SHA1, SHA256 or SHA512.', { key: 'error_otp_bad_algorithm' });
   }
   if (!Number.isInteger(account.digits) || account.digits < 6 || account.digits > 10) {
-    throw otpError('otp/bad-digits', 'Codes must have from 6 to 10 digits.');
+    throw otpError('otp/bad-digits', 'Codes must have from 6 to 10 digits.', { key: 'error_otp_generate_digits' });
   }
 }
 

@@ -14,5 +14,5 @@ export {
   findMissingMigrationParts,
   type MigrationBatch,
 } from './migration';
-export { formatMigrationUris, describeAccount, type MigrationFormatOptions } from './migration-format';
+export { formatMigrationUris, type MigrationFormatOptions } from './migration-format';
 export { validateAccount, accountFromManualEntry, type ManualEntry } from './validate';

@@ -1,6 +1,8 @@
 import { decodeBase32 } from './base32';
 import { encodeBase64 } from './base64';
-import { OtpError, otpError } from './errors';
+import { accountLabelText, labelAccount } from '../account-label';
+import type { TextSub } from '../translatable';
+import { OtpError, otpError, otpErrorWithin } from './errors';
 import { MAX_MIGRATION_PART_LENGTH } from './limits';
 import { ProtoWriter } from './protobuf';
 import type { OtpAccount } from './types';
@@ -19,10 +21,9 @@ export interface MigrationFormatOptions {
   batchId?: number;
 }
 
-/** How an account is named in error messages: "Issuer (account)". */
-export function describeAccount(account: Pick<OtpAccount, 'issuer' | 'accountName'>): string {
-  const label = account.issuer && account.accountName ? `${account.issuer} (${account.accountName})` : account.issuer || account.accountName;
-  return label ? `"${label}"` : 'an unnamed account';
+/** How an account is named in error messages: its label, in English and for the reader's language. */
+function nameAccount(account: Pick<OtpAccount, 'issuer' | 'accountName'>): { english: string; text: TextSub } {
+  return { english: labelAccount(account), text: accountLabelText(account) };
 }
 
 /** Refuses an account the export format cannot carry unchanged, saying which and why. */
@@ -31,15 +32,23 @@ function encodeAccount(input: OtpAccount, position: number): Uint8Array {
   try {
     account = validateAccount(input);
   } catch (error) {
-    if (error instanceof OtpError) throw new OtpError(error.code, `Account ${position}: ${error.userMessage}`);
+    if (error instanceof OtpError) throw otpErrorWithin(error, `Account ${position}: `, { key: 'error_otp_in_account', subs: [position] });
     throw error;
   }
-  const who = describeAccount(account);
+  const who = nameAccount(account);
   if (account.type === 'totp' && account.period !== 30) {
-    throw otpError('otp/unsupported-by-format', `${who} uses a ${account.period}-second period; a Google Authenticator export can only carry 30 seconds. Export it as an otpauth:// link instead.`);
+    throw otpError(
+      'otp/unsupported-by-format',
+      `${who.english}: the period is ${account.period} s, but a Google Authenticator export can only carry 30 s. Export it as an otpauth:// link instead.`,
+      { key: 'error_otp_export_period', subs: [who.text, account.period] },
+    );
   }
   if (account.digits !== 6 && account.digits !== 8) {
-    throw otpError('otp/unsupported-by-format', `${who} has ${account.digits}-digit codes; a Google Authenticator export can only carry 6 or 8. Export it as an otpauth:// link instead.`);
+    throw otpError(
+      'otp/unsupported-by-format',
+      `${who.english}: its codes have ${account.digits} digits, but a Google Authenticator export can only carry 6 or 8. Export it as an otpauth:// link instead.`,
+      { key: 'error_otp_export_digits', subs: [who.text, account.digits] },
+    );
   }
   const writer = new ProtoWriter()
     .bytesField(1, decodeBase32(account.secret))
@@ -78,10 +87,10 @@ function randomBatchId(): number {
 export function formatMigrationUris(accounts: readonly OtpAccount[], options: MigrationFormatOptions = {}): string[] {
   const { maxPerQr = 10, batchId = randomBatchId() } = options;
   if (!Number.isInteger(maxPerQr) || maxPerQr < 1) {
-    throw otpError('otp/bad-migration', 'The number of accounts per QR code must be a whole number of at least 1.');
+    throw otpError('otp/bad-migration', 'The number of accounts per QR code must be a whole number of at least 1.', { key: 'error_otp_export_per_qr' });
   }
   if (!Number.isInteger(batchId) || batchId < -(2 ** 31) || batchId >= 2 ** 31) {
-    throw otpError('otp/bad-migration', 'The batch id must be a 32-bit whole number.');
+    throw otpError('otp/bad-migration', 'The batch id must be a 32-bit whole number.', { key: 'error_otp_export_batch_id' });
   }
   const entries = accounts.map((a, i) => entry(encodeAccount(a, i + 1)));
   const groups: Uint8Array[][] = [];
@@ -89,7 +98,11 @@ export function formatMigrationUris(accounts: readonly OtpAccount[], options: Mi
   entries.forEach((e, i) => {
     const fits = (group: Uint8Array[]) => toUri(concat(group)).length + HEADER_ALLOWANCE <= MAX_MIGRATION_PART_LENGTH;
     if (!fits([e])) {
-      throw otpError('otp/too-long', `${describeAccount(accounts[i]!)} has names too long to fit in one export QR code. Shorten the issuer or account name.`);
+      const who = nameAccount(accounts[i]!);
+      throw otpError('otp/too-long', `${who.english}: the names are too long to fit in one export QR code. Shorten the issuer or account name.`, {
+        key: 'error_otp_export_names_too_long',
+        subs: [who.text],
+      });
     }
     if (current.length === maxPerQr || !fits([...current, e])) {
       groups.push(current);

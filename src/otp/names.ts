@@ -1,3 +1,4 @@
+import type { ErrorText } from '../errors';
 import { otpError } from './errors';
 import { MAX_NAME_LENGTH } from './limits';
 
@@ -13,23 +14,36 @@ export function hasUnsafeCharacters(value: string): boolean {
 
 /** Checks an issuer or account name: at most MAX_NAME_LENGTH code points, no control, bidi or broken characters. */
 export function checkName(value: unknown, field: 'issuer' | 'account name'): string {
+  const name = nameFieldText(field);
   if (typeof value !== 'string') {
-    throw otpError('otp/bad-account', `The ${field} must be text.`);
+    throw otpError('otp/bad-account', `The ${field} must be text.`, { key: 'error_otp_name_not_text', subs: [name] });
   }
   let length = 0;
   for (const _ of value) {
     if (++length > MAX_NAME_LENGTH) {
-      throw otpError('otp/too-long', `The ${field} is longer than ${MAX_NAME_LENGTH} characters. Use a shorter name.`);
+      throw otpError('otp/too-long', `The ${field} is longer than ${MAX_NAME_LENGTH} characters. Use a shorter name.`, {
+        key: 'error_otp_name_too_long',
+        subs: [name, MAX_NAME_LENGTH],
+      });
     }
   }
   if (FORBIDDEN.test(value)) {
     throw otpError(
       'otp/bad-characters',
       `The ${field} contains control or text-direction characters, which could disguise it. Use plain visible text.`,
+      { key: 'error_otp_name_controls', subs: [name] },
     );
   }
   if (LONE_SURROGATE.test(value)) {
-    throw otpError('otp/bad-characters', `The ${field} contains a broken character (an unpaired UTF-16 surrogate). Use plain visible text.`);
+    throw otpError('otp/bad-characters', `The ${field} contains a broken character (an unpaired UTF-16 surrogate). Use plain visible text.`, {
+      key: 'error_otp_name_broken',
+      subs: [name],
+    });
   }
   return value;
+}
+
+/** The name of an account's issuer or account-name field, as put into a message. */
+export function nameFieldText(field: 'issuer' | 'account name'): ErrorText {
+  return { key: field === 'issuer' ? 'error_otp_name_issuer' : 'error_otp_name_account' };
 }

@@ -19,21 +19,39 @@ import { validateAccount } from './validate';
  */
 
 /** Names the scheme of something that is not an otpauth URI, without echoing anything else of it. */
-function describeScheme(uri: string): string {
+function badSchemeError(uri: string) {
   const scheme = /^([a-z][a-z0-9+.-]{0,20}):/i.exec(uri)?.[1];
   if (scheme?.toLowerCase() === 'otpauth-migration') {
-    return 'This is a Google Authenticator export (otpauth-migration://), not a single account. Use "Import from Google Authenticator".';
+    return otpError(
+      'otp/bad-scheme',
+      'This is a Google Authenticator export (otpauth-migration://), not a single account. Import it in the options page, or paste it as a link.',
+      { key: 'error_otp_uri_is_export' },
+    );
   }
-  const found = scheme ? `a "${scheme}:" link` : 'text that is not a link';
-  return `This is ${found}, not an authenticator QR code. An authenticator URI starts with otpauth://totp/ or otpauth://hotp/.`;
+  if (!scheme) {
+    return otpError(
+      'otp/bad-scheme',
+      'This is text that is not a link, not an authenticator QR code. An authenticator URI starts with otpauth://totp/ or otpauth://hotp/.',
+      { key: 'error_otp_uri_not_link' },
+    );
+  }
+  return otpError(
+    'otp/bad-scheme',
+    `This is a "${scheme}:" link, not an authenticator QR code. An authenticator URI starts with otpauth://totp/ or otpauth://hotp/.`,
+    { key: 'error_otp_uri_other_scheme', subs: [scheme] },
+  );
+}
+
+function labelColonsError() {
+  return otpError('otp/bad-label', 'The label has more than one ":". It must look like Issuer:account, with any other colon written %3A.', {
+    key: 'error_otp_label_colons',
+  });
 }
 
 /** Splits the raw label into an optional issuer prefix and the account name (see the rules above). */
 function splitLabel(raw: string, issuerParam: string): { prefix?: string; accountName: string } {
   const literal = raw.split(':');
-  if (literal.length > 2) {
-    throw otpError('otp/bad-label', 'The label has more than one ":". It must look like Issuer:account, with any other colon written %3A.');
-  }
+  if (literal.length > 2) throw labelColonsError();
   if (literal.length === 2) {
     const prefix = decodeComponent(literal[0] ?? '', 'label');
     const accountName = decodeComponent((literal[1] ?? '').replace(/^(?:%20| )+/i, ''), 'label');
@@ -45,23 +63,24 @@ function splitLabel(raw: string, issuerParam: string): { prefix?: string; accoun
   if (issuerParam !== '' && decoded.startsWith(`${issuerParam}:`)) {
     return { prefix: issuerParam, accountName: decoded.slice(issuerParam.length + 1).replace(/^ +/, '') };
   }
-  if (colons > 1) {
-    throw otpError('otp/bad-label', 'The label has more than one ":". It must look like Issuer:account, with any other colon written %3A.');
-  }
+  if (colons > 1) throw labelColonsError();
   const at = decoded.indexOf(':');
   return { prefix: decoded.slice(0, at), accountName: decoded.slice(at + 1).replace(/^ +/, '') };
 }
 
 /** Parses a Key URI (`otpauth://totp/Issuer:alice?secret=…&issuer=Issuer`) into a validated account. */
 export function parseOtpauthUri(uri: string): OtpAccount {
-  if (typeof uri !== 'string') throw otpError('otp/bad-scheme', 'Expected an otpauth:// URI as text.');
+  if (typeof uri !== 'string') throw otpError('otp/bad-scheme', 'Expected an otpauth:// URI as text.', { key: 'error_otp_uri_not_text' });
   const text = uri.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
   if (text.length > MAX_URI_LENGTH) {
-    throw otpError('otp/too-long', `The URI is longer than ${MAX_URI_LENGTH} characters, more than any authenticator QR code holds.`);
+    throw otpError('otp/too-long', `The URI is longer than ${MAX_URI_LENGTH} characters, more than any authenticator QR code holds.`, {
+      key: 'error_otp_uri_too_long',
+      subs: [MAX_URI_LENGTH],
+    });
   }
-  if (!/^otpauth:\/\//i.test(text)) throw otpError('otp/bad-scheme', describeScheme(text));
+  if (!/^otpauth:\/\//i.test(text)) throw badSchemeError(text);
   if (text.includes('#')) {
-    throw otpError('otp/bad-characters', 'The URI contains "#", which would cut it short. Inside a name it must be written %23.');
+    throw otpError('otp/bad-characters', 'The URI contains "#", which would cut it short. Inside a name it must be written %23.', { key: 'error_otp_uri_hash' });
   }
   const rest = text.slice('otpauth://'.length);
   const q = rest.indexOf('?');
@@ -73,7 +92,7 @@ export function parseOtpauthUri(uri: string): OtpAccount {
 
   const rawSecret = params.get('secret') ?? '';
   if (rawSecret === '') {
-    throw otpError('otp/bad-secret', 'The URI has no secret parameter. It needs secret= followed by the base32 key.');
+    throw otpError('otp/bad-secret', 'The URI has no secret parameter. It needs secret= followed by the base32 key.', { key: 'error_otp_uri_no_secret' });
   }
   const secret = normalizeSecret(rawSecret);
   const algorithm = parseAlgorithm(params.get('algorithm') ?? 'SHA1');
@@ -83,7 +102,7 @@ export function parseOtpauthUri(uri: string): OtpAccount {
   if (type === 'hotp') {
     const rawCounter = params.get('counter');
     if (rawCounter === undefined) {
-      throw otpError('otp/bad-counter', 'A counter-based (hotp) URI needs a counter parameter, e.g. counter=0.');
+      throw otpError('otp/bad-counter', 'A counter-based (hotp) URI needs a counter parameter, e.g. counter=0.', { key: 'error_otp_uri_no_counter' });
     }
     counter = parseCounter(rawCounter);
   }
@@ -95,6 +114,7 @@ export function parseOtpauthUri(uri: string): OtpAccount {
     throw otpError(
       'otp/issuer-mismatch',
       'The issuer in the label (before ":") differs from the issuer parameter. They must name the same service.',
+      { key: 'error_otp_issuer_mismatch' },
     );
   }
   return validateAccount({
@@ -131,6 +151,7 @@ export function formatOtpauthUri(account: OtpAccount): string {
     throw otpError(
       'otp/too-long',
       `This account's URI would be longer than ${MAX_URI_LENGTH} characters, too long for a QR code. Shorten the issuer or account name.`,
+      { key: 'error_otp_uri_account_too_long', subs: [MAX_URI_LENGTH] },
     );
   }
   return uri;

@@ -1,4 +1,5 @@
 import { otpError } from './errors';
+import { nameFieldText } from './names';
 
 // Protocol Buffers wire types (https://protobuf.dev/programming-guides/encoding/).
 /** Wire type of varint fields (ints, enums). */
@@ -10,8 +11,23 @@ export const WIRE_LEN = 2;
 /** Wire type of fixed 4-byte fields. */
 export const WIRE_FIXED32 = 5;
 
-function damaged(why: string): never {
-  throw otpError('otp/bad-migration', `The export data is damaged (${why}). Scan the export QR code again.`);
+// Why the export data is damaged: English words and the message key saying the same.
+const DAMAGE = {
+  'ends-in-number': ['it ends in the middle of a number', 'error_otp_export_damage_ends_in_number'],
+  'number-too-large': ['a number is larger than 64 bits', 'error_otp_export_damage_number_too_large'],
+  'bad-field-number': ['a field number is invalid', 'error_otp_export_damage_field_number'],
+  'ends-in-field': ['it ends in the middle of a field', 'error_otp_export_damage_ends_in_field'],
+  'wrong-kind': ['a field has the wrong kind', 'error_otp_export_damage_wrong_kind'],
+  'unknown-kind': ['it uses an unsupported wire type', 'error_otp_export_damage_unknown_kind'],
+} as const;
+
+/** Refuses damaged export data, saying how it is damaged. */
+export function damaged(why: keyof typeof DAMAGE): never {
+  const [english, key] = DAMAGE[why];
+  throw otpError('otp/bad-migration', `The export data is damaged (${english}). Scan the export QR code again.`, {
+    key: 'error_otp_export_damaged',
+    subs: [{ key }],
+  });
 }
 
 /** A minimal protobuf reader over untrusted bytes: every read is bounds-checked and fails with an OtpError. */
@@ -30,54 +46,57 @@ export class ProtoReader {
     let value = 0n;
     for (let i = 0; i < 10; i++) {
       const byte = this.bytes[this.pos++];
-      if (byte === undefined) damaged('it ends in the middle of a number');
+      if (byte === undefined) damaged('ends-in-number');
       // The tenth byte may carry only the 64th bit.
-      if (i === 9 && byte > 1) damaged('a number is larger than 64 bits');
+      if (i === 9 && byte > 1) damaged('number-too-large');
       value |= BigInt(byte & 0x7f) << BigInt(7 * i);
       if ((byte & 0x80) === 0) return value;
     }
-    return damaged('a number is larger than 64 bits');
+    return damaged('number-too-large');
   }
 
   /** Reads a field key and splits it into field number and wire type. */
   readKey(): { field: number; wireType: number } {
     const key = this.readVarint();
     const field = Number(key >> 3n);
-    if (field === 0 || key > 0xffffffffn) damaged('a field number is invalid');
+    if (field === 0 || key > 0xffffffffn) damaged('bad-field-number');
     return { field, wireType: Number(key & 7n) };
   }
 
   /** Reads a length-delimited field's bytes (a view, not a copy). */
   readBytes(): Uint8Array {
     const length = this.readVarint();
-    if (length > BigInt(this.bytes.length - this.pos)) damaged('it ends in the middle of a field');
+    if (length > BigInt(this.bytes.length - this.pos)) damaged('ends-in-field');
     const start = this.pos;
     this.pos += Number(length);
     return this.bytes.subarray(start, this.pos);
   }
 
   /** Reads a UTF-8 string, refusing bytes that are not valid UTF-8 instead of replacing them. */
-  readString(what: string): string {
+  readString(what: 'issuer' | 'account name'): string {
     const bytes = this.readBytes();
     try {
       // ignoreBOM keeps a leading U+FEFF as part of the name rather than silently dropping it.
       return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     } catch {
-      throw otpError('otp/bad-migration', `The ${what} in the export is not valid UTF-8 text. Scan the export QR code again.`);
+      throw otpError('otp/bad-migration', `The ${what} in the export is not valid UTF-8 text. Scan the export QR code again.`, {
+        key: 'error_otp_export_not_utf8',
+        subs: [nameFieldText(what)],
+      });
     }
   }
 
   /** Skips a field this reader does not know, so newer exporters' extra fields are tolerated. */
   skip(wireType: number): void {
     const skipFixed = (n: number) => {
-      if (this.pos + n > this.bytes.length) damaged('it ends in the middle of a field');
+      if (this.pos + n > this.bytes.length) damaged('ends-in-field');
       this.pos += n;
     };
     if (wireType === WIRE_VARINT) this.readVarint();
     else if (wireType === WIRE_FIXED64) skipFixed(8);
     else if (wireType === WIRE_LEN) this.readBytes();
     else if (wireType === WIRE_FIXED32) skipFixed(4);
-    else damaged(`it uses unsupported wire type ${wireType}`);
+    else damaged('unknown-kind');
   }
 }
 

@@ -1,4 +1,5 @@
 import { otpError } from './errors';
+import { periodError } from './fields';
 import { generateHotp } from './hotp';
 import { MAX_PERIOD } from './limits';
 import type { OtpAccount } from './types';
@@ -20,10 +21,10 @@ export interface TotpWindow {
 /** RFC 6238 §4.2 time step T = floor((now − T0) / X) with T0 = 0, checking the clock value and the period. */
 export function totpCounter(period: number, nowMs: number): number {
   if (!Number.isInteger(period) || period < 1 || period > MAX_PERIOD) {
-    throw otpError('otp/bad-period', `The period must be a whole number of seconds from 1 to ${MAX_PERIOD} (usually 30).`);
+    throw periodError();
   }
   if (!Number.isFinite(nowMs) || nowMs < 0 || nowMs > Number.MAX_SAFE_INTEGER) {
-    throw otpError('otp/bad-time', 'The clock value must be a time after 1970 in milliseconds.');
+    throw otpError('otp/bad-time', 'The clock value must be a time after 1970 in milliseconds.', { key: 'error_otp_bad_time' });
   }
   return Math.floor(Math.floor(nowMs / 1000) / period);
 }

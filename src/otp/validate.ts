@@ -1,7 +1,7 @@
 import { otpError } from './errors';
 import { checkCounter, checkDigits, checkPeriod, parseAlgorithm, parseCounter, parseDigits, parsePeriod, parseType } from './fields';
 import { checkName } from './names';
-import { normalizeManualSecret, normalizeSecret } from './secret';
+import { missingSecretError, normalizeManualSecret, normalizeSecret } from './secret';
 import type { OtpAccount, OtpAlgorithm } from './types';
 
 const ALGORITHMS: readonly unknown[] = ['SHA1', 'SHA256', 'SHA512'];
@@ -10,21 +10,19 @@ const ALGORITHMS: readonly unknown[] = ['SHA1', 'SHA256', 'SHA512'];
 export function validateAccount(account: OtpAccount): OtpAccount {
   const input: unknown = account;
   if (typeof input !== 'object' || input === null) {
-    throw otpError('otp/bad-account', 'The account record is missing or is not an object.');
+    throw otpError('otp/bad-account', 'The account record is missing or is not an object.', { key: 'error_otp_account_missing' });
   }
   const a = input as Record<string, unknown>;
   if (a.type !== 'totp' && a.type !== 'hotp') {
-    throw otpError('otp/bad-type', 'The type must be "totp" (time-based) or "hotp" (counter-based).');
+    throw otpError('otp/bad-type', 'The type must be "totp" (time-based) or "hotp" (counter-based).', { key: 'error_otp_bad_type' });
   }
   const type = a.type;
   const issuer = checkName(a.issuer, 'issuer');
   const accountName = checkName(a.accountName, 'account name');
-  if (typeof a.secret !== 'string') {
-    throw otpError('otp/bad-secret', 'The secret key is missing. It is the base32 text (letters A–Z, digits 2–7) shown with the QR code.');
-  }
+  if (typeof a.secret !== 'string') throw missingSecretError();
   const secret = normalizeSecret(a.secret);
   if (!ALGORITHMS.includes(a.algorithm)) {
-    throw otpError('otp/bad-algorithm', 'The algorithm must be SHA1, SHA256 or SHA512.');
+    throw otpError('otp/bad-algorithm', 'The algorithm must be SHA1, SHA256 or SHA512.', { key: 'error_otp_bad_algorithm' });
   }
   const algorithm = a.algorithm as OtpAlgorithm;
   const digits = checkDigits(a.digits, type);
@@ -32,10 +30,10 @@ export function validateAccount(account: OtpAccount): OtpAccount {
   let counter = 0;
   if (type === 'totp') {
     period = checkPeriod(a.period);
-    if (a.counter !== 0) throw otpError('otp/bad-counter', 'A time-based (TOTP) account has no counter; it must be 0.');
+    if (a.counter !== 0) throw otpError('otp/bad-counter', 'A time-based (TOTP) account has no counter; it must be 0.', { key: 'error_otp_totp_counter' });
   } else {
     counter = checkCounter(a.counter);
-    if (a.period !== 30) throw otpError('otp/bad-period', 'A counter-based (HOTP) account has no period; it must stay 30.');
+    if (a.period !== 30) throw otpError('otp/bad-period', 'A counter-based (HOTP) account has no period; it must stay 30.', { key: 'error_otp_hotp_period' });
   }
   return { type, issuer, accountName, secret, algorithm, digits, period, counter };
 }
@@ -59,9 +57,7 @@ export function accountFromManualEntry(entry: ManualEntry): OtpAccount {
   const digits = typeof entry.digits === 'string' ? parseDigits(entry.digits.trim(), type) : entry.digits ?? 6;
   const period = type === 'hotp' ? 30 : typeof entry.period === 'string' ? parsePeriod(entry.period.trim()) : entry.period ?? 30;
   const counter = type === 'totp' ? 0 : typeof entry.counter === 'string' ? parseCounter(entry.counter.trim()) : entry.counter ?? 0;
-  if (typeof entry.secret !== 'string') {
-    throw otpError('otp/bad-secret', 'The secret key is missing. It is the base32 text (letters A–Z, digits 2–7) shown with the QR code.');
-  }
+  if (typeof entry.secret !== 'string') throw missingSecretError();
   return validateAccount({
     type,
     issuer: typeof entry.issuer === 'string' ? entry.issuer.trim() : entry.issuer,

@@ -84,6 +84,7 @@ export function checkPassphraseAgainstPolicy(policy: ManagedPolicy, passphrase: 
     throw new PolicyError(
       'policy/passphrase-too-short',
       `Your organisation requires a passphrase of at least ${required} characters. Choose a longer one, for example several unrelated words.`,
+      { key: 'error_policy_passphrase_short', subs: [required] },
     );
   }
 }
@@ -109,6 +110,7 @@ export function requirePlainExportAllowed(policy: ManagedPolicy): void {
     throw new PolicyError(
       'policy/plain-export-blocked',
       'Your organisation does not allow exporting secret keys in the clear (as a plain file, links or QR codes). Use Export → Encrypted backup instead.',
+      { key: 'error_policy_plain_export' },
     );
   }
 }

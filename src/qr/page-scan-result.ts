@@ -1,6 +1,7 @@
 import type { QrCandidateKind } from './candidates';
 import type { ViewportRect } from './crop';
 import type { LumaImage } from './luma';
+import type { Translatable } from '../translatable';
 
 /** What scanner.js hands back to the background; plain data so executeScript can structured-clone it. */
 export interface PageScanResult {
@@ -12,8 +13,8 @@ export interface PageScanResult {
   viewport: { devicePixelRatio: number; innerWidth: number; innerHeight: number; scrollX: number; scrollY: number };
   /** How many QR-shaped elements were looked at. */
   candidateCount: number;
-  /** Plain-language notes on what could not be done; never contain payloads. */
-  notes: string[];
+  /** Notes for a person on what could not be done, as messages the page translates; never contain payloads. */
+  notes: Translatable[];
 }
 
 /** The crop rects again after the first unreadable element was scrolled into view. */

@@ -1,3 +1,5 @@
+import type { Translatable } from '../translatable';
+
 /** What a decoded QR code holds, as far as enrolment cares. */
 export type QrPayloadKind = 'otpauth' | 'otpauth-migration' | 'url' | 'text';
 
@@ -24,21 +26,20 @@ export function isAuthenticatorPayloadKind(kind: QrPayloadKind): boolean {
   return kind === 'otpauth' || kind === 'otpauth-migration';
 }
 
+/** What a payload was read from: a QR code, or a line of pasted or imported text. */
+export type PayloadSubject = 'qr' | 'line';
+
+const SUBJECTS: Record<PayloadSubject, Translatable> = { qr: { key: 'payload_subject_qr' }, line: { key: 'payload_subject_line' } };
+
 /** A message for a person explaining that the QR code found is not an authenticator code, showing a short safe preview. */
-export function describeNonAuthenticatorQr(kind: QrPayloadKind, text: string, subject = 'This QR code'): string {
-  const expected = 'An authenticator QR code holds a link starting with "otpauth://".';
-  if (isAuthenticatorPayloadKind(kind)) {
-    // Never echo a key URI: it carries the secret.
-    return `${subject} is an authenticator code.`;
-  }
-  if (kind === 'url') {
-    return `${subject} is a web link (${previewUrl(text)}), not an authenticator code. ${expected}`;
-  }
-  if (looksLikeBareSecret(text)) {
-    // A bare key is a secret too: say what it is without repeating it.
-    return `${subject} holds what looks like a bare secret key, not an otpauth link. ${expected} You can type the key in by hand instead.`;
-  }
-  return `${subject} holds plain text ("${previewText(text)}"), not an authenticator code. ${expected}`;
+export function describeNonAuthenticatorQr(kind: QrPayloadKind, text: string, subject: PayloadSubject = 'qr'): Translatable {
+  const what = SUBJECTS[subject];
+  // Never echo a key URI: it carries the secret.
+  if (isAuthenticatorPayloadKind(kind)) return { key: 'payload_is_authenticator', subs: [what] };
+  if (kind === 'url') return { key: 'payload_is_link', subs: [what, previewUrl(text)] };
+  // A bare key is a secret too: say what it is without repeating it.
+  if (looksLikeBareSecret(text)) return { key: 'payload_is_bare_secret', subs: [what] };
+  return { key: 'payload_is_text', subs: [what, previewText(text)] };
 }
 
 function looksLikeBareSecret(text: string): boolean {

@@ -5,6 +5,7 @@ import { measureElementBox } from './measure';
 import { readElementPixels } from './read-element';
 import { CROP_MARGIN, growRect, type ViewportRect } from './crop';
 import { isPaintedOnTop } from './painted-on-top';
+import type { Translatable } from '../translatable';
 
 // Beyond this many QR-shaped elements the rest are avatars and logos.
 const MAX_CANDIDATES = 12;
@@ -33,11 +34,11 @@ export async function scanPage(
   const candidates = findQrCandidates(doc, options).slice(0, MAX_CANDIDATES);
   const pixels: NonNullable<PageScanResult['pixels']> = [];
   const unreadable: Array<{ candidate: QrCandidate; reason: string }> = [];
-  const notes: string[] = [];
+  const notes: Translatable[] = [];
   let skipped = 0;
   for (const candidate of candidates) {
     if (now() - started > TIME_BUDGET_MS) {
-      notes.push('Stopped early: the page has many images.');
+      notes.push({ key: 'scan_note_stopped_early' });
       break;
     }
     if (!candidate.readable && (pixels.length >= MAX_IMAGES || (candidate.kind !== 'img' && candidate.kind !== 'canvas'))) {
@@ -56,7 +57,7 @@ export async function scanPage(
     }
     pixels.push({ image: toLumaImage(read.image), elementKind: candidate.kind });
   }
-  if (skipped > 0) notes.push(`${skipped} more image(s) on the page were not searched for a QR code.`);
+  if (skipped > 0) notes.push({ plural: 'scan_note_more_images', count: skipped });
   // Only the background knows whether the readable pixels held a code; when they did not, it asks for the scroll below.
   if (unreadable.length > 0 && pixels.length === 0) scrollIntoViewIfOffscreen(unreadable[0]!.candidate, view);
   const measureUnreadable = async (): Promise<PageRemeasure> => {
@@ -76,7 +77,7 @@ export async function scanPage(
       if (onTop(candidate.element, rect, growRect(rect, CROP_MARGIN))) needsCrop.push({ rect, elementKind: candidate.kind, reason });
       else covered++;
     }
-    if (covered > 0) notes.push(`${covered} image(s) covered by another element or an embedded page were not read from a screenshot.`);
+    if (covered > 0) notes.push({ plural: 'scan_note_covered_images', count: covered });
     return {
       needsCrop,
       viewport: {

@@ -1,4 +1,5 @@
 import { QrError } from '../errors';
+import type { Translatable } from '../translatable';
 import { cropRectForElement, type PixelRect } from './crop';
 import { decodeQrPixels } from './decode';
 import type { RgbaImage } from './luma';
@@ -13,7 +14,7 @@ export type QrSource = 'element' | 'crop' | 'screenshot';
 /** Everything found in one tab, raw payloads plus kind; notes explain what could not be read and never hold payloads. */
 export interface ScanResult {
   found: Array<{ payload: string; kind: QrPayloadKind; source: QrSource }>;
-  notes: string[];
+  notes: Translatable[];
 }
 
 /** The slice of the extension API scanTab uses (webextension-polyfill's `browser` fits). */
@@ -57,7 +58,7 @@ export const SCANNER_SCRIPT = '/scanner.js';
 export async function scanTab(tabId: number, deps: ScanTabDeps, options: ScanTabOptions = {}): Promise<ScanResult> {
   const { browser } = deps;
   const found: ScanResult['found'] = [];
-  const notes: string[] = [];
+  const notes: Translatable[] = [];
   const add = (payload: string, source: QrSource) => {
     if (!found.some((f) => f.payload === payload)) found.push({ payload, kind: classifyQrPayload(payload).kind, source });
   };
@@ -81,7 +82,7 @@ export async function scanTab(tabId: number, deps: ScanTabDeps, options: ScanTab
     top = { ...top, ...(await scrollToUnreadable(browser, tabId)) };
   }
   const subframeCrops = frames.filter((f) => f.frameId !== 0).reduce((n, f) => n + f.result.needsCrop.length, 0);
-  if (subframeCrops > 0) notes.push(`${subframeCrops} image(s) inside embedded frames could not be read directly.`);
+  if (subframeCrops > 0) notes.push({ plural: 'scan_note_frame_images', count: subframeCrops });
 
   let shot: Screenshot | undefined;
   const takeShot = async (): Promise<Screenshot | undefined> => {
@@ -130,6 +131,7 @@ export async function scanTab(tabId: number, deps: ScanTabDeps, options: ScanTab
         throw new QrError(
           'qr/cannot-read-page',
           'This page cannot be scanned: the browser does not let extensions read it (for example browser settings pages or extension stores). Open the enrolment page of your portal and try again.',
+          { key: 'error_qr_cannot_read_page' },
         );
       }
     }
@@ -142,7 +144,7 @@ export async function scanTab(tabId: number, deps: ScanTabDeps, options: ScanTab
 async function injectScanner(
   browser: ScanTabBrowser,
   tabId: number,
-  notes: string[],
+  notes: Translatable[],
   topFrameOnly: boolean,
 ): Promise<Array<{ frameId: number; result: PageScanResult }>> {
   let results: Array<{ frameId?: number; result?: unknown; error?: unknown }>;
@@ -153,14 +155,14 @@ async function injectScanner(
     try {
       results = await browser.scripting.executeScript({ target: { tabId }, files: [SCANNER_SCRIPT] });
     } catch {
-      notes.push('The page could not be searched for QR images; only a screenshot was tried.');
+      notes.push({ key: 'scan_note_not_searched' });
       return [];
     }
   }
   const frames: Array<{ frameId: number; result: PageScanResult }> = [];
   for (const entry of results) {
     if (isPageScanResult(entry.result)) frames.push({ frameId: entry.frameId ?? 0, result: entry.result });
-    else if (entry.frameId === 0 || entry.frameId === undefined) notes.push('The page did not answer the QR search.');
+    else if (entry.frameId === 0 || entry.frameId === undefined) notes.push({ key: 'scan_note_no_answer' });
   }
   for (const frame of frames) notes.push(...frame.result.notes);
   return frames;
@@ -187,18 +189,24 @@ function isOffscreen(rect: PageScanResult['needsCrop'][number]['rect'], viewport
 }
 
 /** Pixels of the whole screenshot or of one rectangle; a failure becomes a note (once), as a failed capture does. */
-function readShot(image: Screenshot, notes: string[], rect?: PixelRect): RgbaImage | undefined {
+function readShot(image: Screenshot, notes: Translatable[], rect?: PixelRect): RgbaImage | undefined {
   try {
     return image.read(rect);
   } catch (error) {
-    const note = `The screenshot could not be read${describeFailure(error)}.`;
-    if (!notes.includes(note)) notes.push(note);
+    const note = failureNote(error, UNREADABLE_SHOT);
+    if (!notes.some((seen) => 'key' in seen && (UNREADABLE_SHOT as readonly string[]).includes(seen.key))) notes.push(note);
     return undefined;
   }
 }
 
-function describeFailure(error: unknown): string {
-  return error instanceof Error && error.message ? ` (${error.message.slice(0, 120)})` : '';
+// A failed step's note without and with the browser's reason.
+const UNREADABLE_SHOT = ['scan_note_unreadable_shot', 'scan_note_unreadable_shot_why'] as const;
+const NO_SHOT = ['scan_note_no_shot', 'scan_note_no_shot_why'] as const;
+
+/** A note that a step failed, with the browser's own words for why when it gave any (they are not translated). */
+function failureNote(error: unknown, [plain, withWhy]: typeof UNREADABLE_SHOT | typeof NO_SHOT): Translatable {
+  const why = error instanceof Error && error.message ? error.message.slice(0, 120) : '';
+  return why ? { key: withWhy, subs: [why] } : { key: plain };
 }
 
 const CAPTURE_ATTEMPTS = 3;
@@ -218,7 +226,7 @@ const SCREENSHOT_FORMAT = { format: 'jpeg', quality: 92 } as const;
 async function captureTab(
   deps: ScanTabDeps,
   tabId: number,
-  notes: string[],
+  notes: Translatable[],
 ): Promise<Screenshot | undefined> {
   const load = deps.loadScreenshot ?? loadScreenshot;
   const wait = deps.wait ?? delay;
@@ -226,7 +234,7 @@ async function captureTab(
     const tab = await deps.browser.tabs.get(tabId);
     // captureVisibleTab shows whichever tab is in front; a background tab would give someone else's page.
     if (!tab.active || tab.windowId === undefined) {
-      notes.push('The tab is not in front, so no screenshot was taken.');
+      notes.push({ key: 'scan_note_tab_behind' });
       return undefined;
     }
     // Chrome allows two captures a second and refuses one while the tab is busy (a navigation, a drag):
@@ -240,7 +248,7 @@ async function captureTab(
       }
     }
   } catch (error) {
-    notes.push(`A screenshot of the tab could not be taken${describeFailure(error)}.`);
+    notes.push(failureNote(error, NO_SHOT));
     return undefined;
   }
 }

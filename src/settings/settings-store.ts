@@ -10,25 +10,28 @@ export const AUTO_LOCK_CHOICES = [0, 1, 5, 15, 60, 240];
 /** Checks a partial settings change, throwing a ProtocolError that says which value is wrong. */
 export function validateSettings(patch: Partial<Settings>, autoLockChoices: readonly number[] = AUTO_LOCK_CHOICES): Partial<Settings> {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
-    throw new ProtocolError('settings/bad-value', 'Settings must be given as named values, e.g. { autoFill: true }.');
+    throw new ProtocolError('settings/bad-value', 'Settings must be given as named values, e.g. { autoFill: true }.', { key: 'error_settings_not_named' });
   }
   const out: Partial<Settings> = {};
   for (const [key, value] of Object.entries(patch) as Array<[keyof Settings, unknown]>) {
     if (key === 'autoFill' || key === 'autoSubmit' || key === 'backupReminder') {
-      if (typeof value !== 'boolean') throw new ProtocolError('settings/bad-value', `${key} must be on or off.`);
+      if (typeof value !== 'boolean') throw new ProtocolError('settings/bad-value', `${key} must be on or off.`, { key: 'error_settings_on_off', subs: [key] });
       out[key] = value;
     } else if (key === 'freshnessSeconds') {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 20) {
-        throw new ProtocolError('settings/bad-value', 'The fresh-code wait must be a whole number of seconds from 0 to 20.');
+        throw new ProtocolError('settings/bad-value', 'The fresh-code wait must be a whole number of seconds from 0 to 20.', { key: 'error_settings_freshness' });
       }
       out[key] = value;
     } else if (key === 'autoLockMinutes') {
       if (typeof value !== 'number' || !autoLockChoices.includes(value)) {
-        throw new ProtocolError('settings/bad-value', `Auto-lock must be one of ${autoLockChoices.join(', ')} minutes (0 = when the browser closes).`);
+        throw new ProtocolError('settings/bad-value', `Auto-lock must be one of ${autoLockChoices.join(', ')} minutes (0 = when the browser closes).`, {
+          key: 'error_settings_autolock',
+          subs: [autoLockChoices.join(', ')],
+        });
       }
       out[key] = value;
     } else {
-      throw new ProtocolError('settings/unknown', `There is no setting called "${String(key)}".`);
+      throw new ProtocolError('settings/unknown', `There is no setting called "${String(key)}".`, { key: 'error_settings_unknown', subs: [String(key)] });
     }
   }
   return out;
@@ -81,7 +84,12 @@ export function createSettingsStore(area: KeyValueArea, readPolicy: () => Promis
       const current = await effective();
       const clean = validateSettings(patch, current.autoLockChoices);
       const fixed = Object.keys(clean).filter((key) => current.locked[key as keyof Settings]);
-      if (fixed.length > 0) throw new ProtocolError('settings/set-by-organisation', `${fixed.join(', ')} is set by your organisation and cannot be changed here.`);
+      if (fixed.length > 0) {
+        throw new ProtocolError('settings/set-by-organisation', `${fixed.join(', ')} is set by your organisation and cannot be changed here.`, {
+          key: 'error_settings_by_organisation',
+          subs: [fixed.join(', ')],
+        });
+      }
       await area.set({ [KEY]: { ...(await stored()), ...clean } });
       return effective();
     },

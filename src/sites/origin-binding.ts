@@ -18,33 +18,43 @@ function shown(input: string): string {
  */
 export function normalizeOrigin(input: string): string {
   const text = input.trim();
-  if (!text) throw new SiteError('site/empty', 'Enter the site address, for example https://portal.example.com.');
+  if (!text) throw new SiteError('site/empty', 'Enter the site address, for example https://portal.example.com.', { key: 'error_site_empty' });
   if (text.length > MAX_INPUT || /[\s\u0000-\u001f\u007f]/.test(text)) {
-    throw new SiteError('site/invalid', 'A site address has no spaces or line breaks. Use a form like https://portal.example.com.');
+    throw new SiteError('site/invalid', 'A site address has no spaces or line breaks. Use a form like https://portal.example.com.', { key: 'error_site_spaces' });
   }
   if (text.includes('*')) {
     throw new SiteError(
       'site/wildcard',
       'Wildcards are not supported. Enter one site, such as https://portal.example.com, and allow its whole domain if needed.',
+      { key: 'error_site_wildcard' },
     );
   }
   let url: URL;
   try {
     url = new URL(HAS_SCHEME.test(text) ? text : `https://${text}`);
   } catch {
-    throw new SiteError('site/invalid', `"${shown(text)}" is not a web address. Use a form like https://portal.example.com.`);
+    throw new SiteError('site/invalid', `"${shown(text)}" is not a web address. Use a form like https://portal.example.com.`, {
+      key: 'error_site_not_address',
+      subs: [shown(text)],
+    });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new SiteError('site/unsupported-scheme', `Only https sites can be bound to an account, not "${url.protocol}" addresses.`);
+    throw new SiteError('site/unsupported-scheme', `Only https sites can be bound to an account, not "${url.protocol}" addresses.`, {
+      key: 'error_site_scheme',
+      subs: [url.protocol],
+    });
   }
   if (url.username || url.password) {
-    throw new SiteError('site/has-credentials', 'A site address must not contain a user name or password (anything before "@").');
+    throw new SiteError('site/has-credentials', 'A site address must not contain a user name or password (anything before "@").', { key: 'error_site_credentials' });
   }
   if (!HOST_CHARS.test(url.hostname)) {
-    throw new SiteError('site/invalid', `"${shown(text)}" is not a valid host name. Use a form like https://portal.example.com.`);
+    throw new SiteError('site/invalid', `"${shown(text)}" is not a valid host name. Use a form like https://portal.example.com.`, {
+      key: 'error_site_bad_host',
+      subs: [shown(text)],
+    });
   }
   if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
-    throw new SiteError('site/insecure', 'Codes are only filled over https. Plain http is allowed only for localhost.');
+    throw new SiteError('site/insecure', 'Codes are only filled over https. Plain http is allowed only for localhost.', { key: 'error_site_insecure' });
   }
   return url.origin;
 }

@@ -1,3 +1,4 @@
+import type { ErrorText } from '../errors';
 import { PolicyError } from '../policy/errors';
 import { LOOPBACK_HOSTS as LOOPBACK, registrableDomainOf } from './registrable-domain';
 
@@ -19,9 +20,10 @@ const HOST_CHARS = /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/;
 const IPV4 = /^\d+\.\d+\.\d+\.\d+$/;
 const MAX_LENGTH = 2048;
 const EXAMPLE = 'Use an origin such as https://portal.example.com or a pattern such as https://*.example.com.';
+const EXAMPLE_TEXT: ErrorText = { key: 'error_policy_example' };
 
-function invalid(code: string, message: string): PolicyError {
-  return new PolicyError(`policy/${code}`, message);
+function invalid(code: string, message: string, text: ErrorText): PolicyError {
+  return new PolicyError(`policy/${code}`, message, text);
 }
 
 function splitHost(rest: string): { hostPart: string; tail: string } {
@@ -35,43 +37,66 @@ function splitHost(rest: string): { hostPart: string; tail: string } {
  */
 export function parseSitePattern(entry: string): SitePattern {
   const text = entry.trim();
-  if (!text) throw invalid('site-empty', `The entry is empty. ${EXAMPLE}`);
+  if (!text) throw invalid('site-empty', `The entry is empty. ${EXAMPLE}`, { key: 'error_policy_site_empty', subs: [EXAMPLE_TEXT] });
   if (text.length > MAX_LENGTH || /[\s\u0000-\u001f\u007f]/.test(text)) {
-    throw invalid('site-invalid', `A site contains no spaces or line breaks. ${EXAMPLE}`);
+    throw invalid('site-invalid', `A site contains no spaces or line breaks. ${EXAMPLE}`, { key: 'error_policy_site_spaces', subs: [EXAMPLE_TEXT] });
   }
   const schemeMatch = SCHEME.exec(text);
   if (!schemeMatch && text.includes('://')) {
-    throw invalid('site-scheme', `The scheme must be written out as https:// (or http:// for localhost). ${EXAMPLE}`);
+    throw invalid('site-scheme', `The scheme must be written out as https:// (or http:// for localhost). ${EXAMPLE}`, {
+      key: 'error_policy_scheme_written',
+      subs: [EXAMPLE_TEXT],
+    });
   }
   const scheme = (schemeMatch ? schemeMatch[1]!.toLowerCase() : 'https') + ':';
   if (scheme !== 'https:' && scheme !== 'http:') {
-    throw invalid('site-scheme', `Only https sites (or http on localhost) can be allowed, not "${scheme}". ${EXAMPLE}`);
+    throw invalid('site-scheme', `Only https sites (or http on localhost) can be allowed, not "${scheme}". ${EXAMPLE}`, {
+      key: 'error_policy_scheme_not_https',
+      subs: [scheme, EXAMPLE_TEXT],
+    });
   }
   const { hostPart, tail } = splitHost(schemeMatch ? text.slice(schemeMatch[0].length) : text);
   if (tail !== '' && tail !== '/') {
-    throw invalid('site-path', 'Paths, queries and fragments are not supported: codes are allowed per site (origin). ' + EXAMPLE);
+    throw invalid('site-path', `Paths, queries and fragments are not supported: codes are allowed per site (origin). ${EXAMPLE}`, {
+      key: 'error_policy_site_path',
+      subs: [EXAMPLE_TEXT],
+    });
   }
-  if (hostPart.includes('@')) throw invalid('site-credentials', `A site must not contain a user name or password. ${EXAMPLE}`);
+  if (hostPart.includes('@')) {
+    throw invalid('site-credentials', `A site must not contain a user name or password. ${EXAMPLE}`, { key: 'error_policy_site_credentials', subs: [EXAMPLE_TEXT] });
+  }
   const wildcard = hostPart.startsWith('*.');
   const bare = wildcard ? hostPart.slice(2) : hostPart;
   if (bare.includes('*')) {
-    throw invalid('site-wildcard', `"*" is allowed only as the whole leftmost label, as in https://*.example.com. ${EXAMPLE}`);
+    throw invalid('site-wildcard', `"*" is allowed only as the whole leftmost label, as in https://*.example.com. ${EXAMPLE}`, {
+      key: 'error_policy_wildcard_place',
+      subs: [EXAMPLE_TEXT],
+    });
   }
   let url: URL;
   try {
     url = new URL(`${scheme}//${bare}/`);
   } catch {
-    throw invalid('site-invalid', `This is not a valid site address. ${EXAMPLE}`);
+    throw invalid('site-invalid', `This is not a valid site address. ${EXAMPLE}`, { key: 'error_policy_site_invalid', subs: [EXAMPLE_TEXT] });
   }
   const host = url.hostname;
-  if (!HOST_CHARS.test(host) || host.endsWith('.')) throw invalid('site-invalid', `The host name is not valid. ${EXAMPLE}`);
+  if (!HOST_CHARS.test(host) || host.endsWith('.')) {
+    throw invalid('site-invalid', `The host name is not valid. ${EXAMPLE}`, { key: 'error_policy_host_invalid', subs: [EXAMPLE_TEXT] });
+  }
   if (scheme === 'http:' && (wildcard || !LOOPBACK.has(host))) {
-    throw invalid('site-insecure', 'Plain http is allowed only for localhost, 127.0.0.1 and [::1], without wildcards. Use https://.');
+    throw invalid('site-insecure', 'Plain http is allowed only for localhost, 127.0.0.1 and [::1], without wildcards. Use https://.', {
+      key: 'error_policy_site_insecure',
+    });
   }
   if (wildcard) {
-    if (IPV4.test(host) || host.startsWith('[')) throw invalid('site-wildcard', 'A wildcard cannot be used with an IP address; list the address itself.');
+    if (IPV4.test(host) || host.startsWith('[')) {
+      throw invalid('site-wildcard', 'A wildcard cannot be used with an IP address; list the address itself.', { key: 'error_policy_wildcard_ip' });
+    }
     if (!registrableDomainOf(host)) {
-      throw invalid('site-too-broad', `"*.${host}" would cover sites of many different owners. Name your own domain, as in https://*.example.com.`);
+      throw invalid('site-too-broad', `"*.${host}" would cover sites of many different owners. Name your own domain, as in https://*.example.com.`, {
+        key: 'error_policy_too_broad',
+        subs: [host],
+      });
     }
   }
   const port = url.port;

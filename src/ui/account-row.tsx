@@ -35,7 +35,7 @@ export function pickTotpDisplay(code: CodeView, fetchedAt: number, now: number) 
 /** One account: name, grouped code with a countdown ring, click/Enter copies; HOTP rows reveal codes on demand. */
 export function AccountRow(props: AccountRowProps) {
   const { account, index, code, fetchedAt, now, copied, revealedHotp } = props;
-  const label = labelAccount(account);
+  const label = labelAccount(account, t('account_unnamed'));
   const isHotp = account.type === 'hotp';
   const totp = !isHotp && code ? pickTotpDisplay(code, fetchedAt, now) : undefined;
   const shown = isHotp ? revealedHotp : totp?.current;

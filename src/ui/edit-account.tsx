@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { AccountView } from '../messages';
 import { labelAccount } from '../account-label';
 import { useClient } from './client-context';
@@ -7,6 +7,7 @@ import { t } from './i18n';
 import { parseSiteLines } from './parse-sites';
 import { SitesField } from './sites-field';
 import { Field } from './field';
+import { accountFieldOf, FieldError, invalidWhen, type AccountField } from './field-error';
 
 /** Props of `EditAccount`; moving and deleting are handled by the list that owns the order. */
 export interface EditAccountProps {
@@ -49,8 +50,10 @@ export function EditAccount(props: EditAccountProps) {
   const [sites, setSites] = useState(account.sites.join('\n'));
   const [wide, setWide] = useState(account.matchRegistrableDomain);
   const [confirming, setConfirming] = useState(false);
-  const { busy, error, run } = useAction();
+  const { busy, error, failure, run } = useAction();
   const domain = useRegistrableDomain(sites);
+  const errorId = useId();
+  const errorFor = (field: AccountField) => (error && accountFieldOf(failure) === field ? errorId : undefined);
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -64,17 +67,17 @@ export function EditAccount(props: EditAccountProps) {
   return (
     <form class="stack" onSubmit={save} data-testid="edit-form">
       <Field label={t('field_issuer')}>
-        <input data-testid="issuer" value={issuer} onInput={(e) => setIssuer(e.currentTarget.value)} />
+        <input data-testid="issuer" value={issuer} {...invalidWhen(errorFor('issuer'))} onInput={(e) => setIssuer(e.currentTarget.value)} />
       </Field>
       <Field label={t('field_account_name')}>
-        <input data-testid="account-name" value={accountName} onInput={(e) => setAccountName(e.currentTarget.value)} />
+        <input data-testid="account-name" value={accountName} {...invalidWhen(errorFor('account-name'))} onInput={(e) => setAccountName(e.currentTarget.value)} />
       </Field>
-      <SitesField value={sites} onInput={setSites} />
+      <SitesField value={sites} onInput={setSites} errorId={errorFor('sites')} />
       <label class="check">
         <input type="checkbox" data-testid="match-domain" checked={wide} onChange={(e) => setWide(e.currentTarget.checked)} />
         <span>{domain ? t('edit_match_domain', domain) : t('edit_match_domain_generic')}</span>
       </label>
-      {error ? <p class="error" role="alert" data-testid="edit-error">{error}</p> : null}
+      {error ? <FieldError id={errorId} text={error} testId="edit-error" /> : null}
       <div class="actions">
         <button type="button" data-testid="move-up" disabled={!props.canMoveUp} onClick={() => props.onMove(account, -1)}>
           {t('edit_move_up')}
@@ -88,7 +91,7 @@ export function EditAccount(props: EditAccountProps) {
       </div>
       {confirming ? (
         <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
-          <p id="confirm-delete-text">{t('edit_delete_confirm', labelAccount(account))}</p>
+          <p id="confirm-delete-text">{t('edit_delete_confirm', labelAccount(account, t('account_unnamed')))}</p>
           <div class="actions">
             <button type="button" data-testid="delete-cancel" onClick={() => setConfirming(false)}>
               {t('cancel')}

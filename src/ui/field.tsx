@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { invalidWhen } from './field-error';
 
 /** A form control under its label; the whole label is clickable and names the control for assistive technology. */
 export function Field({ label, inline, children }: { label: string; inline?: boolean; children: ComponentChildren }) {
@@ -14,7 +15,16 @@ export function Field({ label, inline, children }: { label: string; inline?: boo
  * A labelled file input that hands over the chosen files and then clears itself, so choosing the same file again
  * is noticed too.
  */
-export function FilePicker(props: { label: string; accept: string; multiple?: boolean; disabled?: boolean; testId: string; onFiles: (files: File[]) => void }) {
+export function FilePicker(props: {
+  label: string;
+  accept: string;
+  multiple?: boolean;
+  disabled?: boolean;
+  testId: string;
+  /** The id of the message saying what was wrong with the file chosen, when something was. */
+  errorId?: string;
+  onFiles: (files: File[]) => void;
+}) {
   return (
     <Field label={props.label}>
       <input
@@ -23,6 +33,7 @@ export function FilePicker(props: { label: string; accept: string; multiple?: bo
         multiple={props.multiple}
         disabled={props.disabled}
         data-testid={props.testId}
+        {...invalidWhen(props.errorId)}
         onChange={(e) => {
           const files = [...(e.currentTarget.files ?? [])];
           e.currentTarget.value = '';

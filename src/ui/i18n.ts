@@ -1,14 +1,10 @@
 import { browser } from 'wxt/browser';
-import type enMessages from '../../public/_locales/en/messages.json';
+import type { MessageKey, PluralBase, TextSub, Translatable } from '../translatable';
 
-/** A key of public/_locales/en/messages.json; a typo is a type error. */
-export type MessageKey = keyof typeof enMessages;
+export type { MessageKey, PluralBase };
 
 /** The plural categories of Intl.PluralRules; a counted message has one key per category (`<base>_<category>`). */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
-
-/** The base of a counted message: every key `<base>_other` in messages.json. */
-export type PluralBase = MessageKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
 
 /** Looks up one message with its `$1`..`$9` substitutions already applied. */
 export type MessageLookup = (key: string, substitutions: string[]) => string;
@@ -41,10 +37,27 @@ export function uiLanguage(): string {
   }
 }
 
-/** A counted message in the right plural form of the UI language ("1 minute", "14 minutes"); `$1` is the count. */
-export function tPlural(base: PluralBase, count: number): string {
+/** A counted message in the right plural form of the UI language ("1 minute", "14 minutes"); `$1` is the count, `subs` follow. */
+export function tPlural(base: PluralBase, count: number, ...subs: Array<string | number>): string {
   const category = new Intl.PluralRules(uiLanguage()).select(count) as PluralCategory;
-  return t(`${base}_${category}` as MessageKey, new Intl.NumberFormat(uiLanguage()).format(count));
+  return t(`${base}_${category}` as MessageKey, formatNumber(count), ...subs);
+}
+
+/** A number in the UI language's digits and grouping ("1,234", "1.234", "١٬٢٣٤"). */
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(uiLanguage()).format(value);
+}
+
+/** A message carried as key and values (an error's, a scan note, a skip reason) in the UI language. */
+export function translate(text: Translatable): string {
+  const subs = (text.subs ?? []).map(translateValue);
+  return 'plural' in text ? tPlural(text.plural, text.count, ...subs) : t(text.key, ...subs);
+}
+
+/** A value put into a message, as text: a number in the UI language's digits, a message translated, text as it is. */
+export function translateValue(sub: TextSub): string {
+  if (typeof sub === 'number') return formatNumber(sub);
+  return typeof sub === 'string' ? sub : translate(sub);
 }
 
 /** The UI language's writing direction, from the browser's predefined `@@bidi_dir` message. */

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { ImportOutcome, ImportPreview } from '../messages';
 import { useClient } from './client-context';
 import { useAction } from './use-action';
@@ -6,6 +6,8 @@ import { t } from './i18n';
 import { describeImportFormat } from './import-outcome';
 import { parseSiteLines } from './parse-sites';
 import { SitesField } from './sites-field';
+import { accountFieldOf, FieldError } from './field-error';
+import { SkippedList } from './skipped-list';
 
 /** Props of `ImportPreviewView`. */
 export interface ImportPreviewViewProps {
@@ -19,7 +21,8 @@ export interface ImportPreviewViewProps {
 export function ImportPreviewView({ preview, initialSites = '', onCommitted, onCancel }: ImportPreviewViewProps) {
   const client = useClient();
   const [sites, setSites] = useState(initialSites);
-  const { busy, error, run } = useAction();
+  const { busy, error, failure, run } = useAction();
+  const errorId = useId();
   const typedSites = parseSiteLines(sites);
 
   const commit = () =>
@@ -58,17 +61,13 @@ export function ImportPreviewView({ preview, initialSites = '', onCommitted, onC
       {preview.skipped.length > 0 ? (
         <>
           <h3>{t('import_skipped_title', preview.skipped.length)}</h3>
-          <ul class="plain skipped" data-testid="import-skipped">
-            {preview.skipped.map((item, index) => (
-              <li key={index} data-testid="import-skipped-item">
-                <strong>{item.label || '—'}</strong>: {item.reason}
-              </li>
-            ))}
-          </ul>
+          <SkippedList items={preview.skipped} testId="import-skipped" itemTestId="import-skipped-item" />
         </>
       ) : null}
-      {preview.accepted.length > 0 ? <SitesField value={sites} onInput={setSites} testId="import-sites" /> : null}
-      {error ? <p class="error" role="alert" data-testid="import-error">{error}</p> : null}
+      {preview.accepted.length > 0 ? (
+        <SitesField value={sites} onInput={setSites} testId="import-sites" errorId={error && accountFieldOf(failure) === 'sites' ? errorId : undefined} />
+      ) : null}
+      {error ? <FieldError id={errorId} text={error} testId="import-error" /> : null}
       <div class="actions">
         {onCancel ? (
           <button type="button" onClick={onCancel} data-testid="import-cancel">

@@ -1,13 +1,14 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { AccountView, ManualEntry } from '../messages';
 import type { OtpAlgorithm, OtpType } from '../otp/types';
 import { useClient } from './client-context';
 import { describeUiError } from './describe-ui-error';
 import { groupCode } from './format-code';
-import { t } from './i18n';
+import { t, translate } from './i18n';
 import { parseSiteLines } from './parse-sites';
 import { SitesField } from './sites-field';
 import { Field } from './field';
+import { accountFieldOf, FieldError, invalidWhen, type AccountField } from './field-error';
 import { useAction } from './use-action';
 
 /** The raw text of every field, as typed. */
@@ -52,9 +53,15 @@ export function ManualEntryForm({ initialSites, onSaved, previewDelayMs = 250 }:
   const client = useClient();
   const [fields, setFields] = useState<ManualFields>(EMPTY);
   const [sites, setSites] = useState(initialSites);
-  const [preview, setPreview] = useState<{ code?: string; warning?: string; error?: string }>({});
-  const { busy, error: saveError, run } = useAction();
+  const [preview, setPreview] = useState<{ code?: string; warning?: string; error?: string; field?: AccountField }>({});
+  const { busy, error: saveError, failure, run } = useAction();
   const latest = useRef(0);
+  const previewErrorId = useId();
+  const saveErrorId = useId();
+  // The field a message is about points at it: the save's failure when there is one, else the preview's.
+  const saveField = saveError ? accountFieldOf(failure) : undefined;
+  const errorFor = (field: AccountField) =>
+    invalidWhen(saveField === field ? saveErrorId : preview.error && preview.field === field ? previewErrorId : undefined);
 
   useEffect(() => setSites(initialSites), [initialSites]);
 
@@ -67,9 +74,9 @@ export function ManualEntryForm({ initialSites, onSaved, previewDelayMs = 250 }:
     const timer = setTimeout(async () => {
       try {
         const { code, warning } = await client.request({ type: 'accounts.previewManual', entry: buildManualEntry(fields) });
-        if (ticket === latest.current) setPreview({ code, warning });
+        if (ticket === latest.current) setPreview({ code, warning: warning && translate(warning) });
       } catch (error) {
-        if (ticket === latest.current) setPreview({ error: describeUiError(error) });
+        if (ticket === latest.current) setPreview({ error: describeUiError(error), field: accountFieldOf(error) });
       }
     }, previewDelayMs);
     return () => clearTimeout(timer);
@@ -82,20 +89,29 @@ export function ManualEntryForm({ initialSites, onSaved, previewDelayMs = 250 }:
     event.preventDefault();
     await run(async () => {
       const { account, warning } = await client.request({ type: 'accounts.addManual', entry: buildManualEntry(fields), sites: parseSiteLines(sites) });
-      onSaved(account, warning);
+      onSaved(account, warning && translate(warning));
     });
   };
 
   return (
     <form class="stack" onSubmit={save} data-testid="manual-form">
       <Field label={t('field_issuer')}>
-        <input data-testid="issuer" value={fields.issuer} placeholder="JumpCloud" onInput={set('issuer')} />
+        <input data-testid="issuer" value={fields.issuer} placeholder="JumpCloud" {...errorFor('issuer')} onInput={set('issuer')} />
       </Field>
       <Field label={t('field_account_name')}>
-        <input data-testid="account-name" value={fields.accountName} placeholder="alice@example.com" onInput={set('accountName')} />
+        <input data-testid="account-name" value={fields.accountName} placeholder="alice@example.com" {...errorFor('account-name')} onInput={set('accountName')} />
       </Field>
       <Field label={t('field_secret')}>
-        <input data-testid="secret" class="mono" value={fields.secret} autocomplete="off" spellcheck={false} placeholder="JBSW Y3DP EHPK 3PXP" onInput={set('secret')} />
+        <input
+          data-testid="secret"
+          class="mono"
+          value={fields.secret}
+          autocomplete="off"
+          spellcheck={false}
+          placeholder="JBSW Y3DP EHPK 3PXP"
+          {...errorFor('secret')}
+          onInput={set('secret')}
+        />
         <small class="hint">{t('field_secret_hint')}</small>
       </Field>
       <details class="advanced">
@@ -115,23 +131,25 @@ export function ManualEntryForm({ initialSites, onSaved, previewDelayMs = 250 }:
             </select>
           </Field>
           <Field label={t('field_digits')}>
-            <input type="number" inputMode="numeric" data-testid="digits" value={fields.digits} onInput={set('digits')} />
+            <input type="number" inputMode="numeric" data-testid="digits" value={fields.digits} {...errorFor('digits')} onInput={set('digits')} />
           </Field>
           {fields.type === 'totp' ? (
             <Field label={t('field_period')}>
-              <input type="number" inputMode="numeric" data-testid="period" value={fields.period} onInput={set('period')} />
+              <input type="number" inputMode="numeric" data-testid="period" value={fields.period} {...errorFor('period')} onInput={set('period')} />
             </Field>
           ) : (
             <Field label={t('field_counter')}>
-              <input type="number" inputMode="numeric" data-testid="counter" value={fields.counter} onInput={set('counter')} />
+              <input type="number" inputMode="numeric" data-testid="counter" value={fields.counter} {...errorFor('counter')} onInput={set('counter')} />
             </Field>
           )}
         </div>
       </details>
-      <SitesField value={sites} onInput={setSites} />
+      <SitesField value={sites} onInput={setSites} errorId={errorFor('sites')['aria-describedby']} />
       <div class="preview" aria-live="polite">
         {preview.error ? (
-          <p class="error" data-testid="manual-error">{preview.error}</p>
+          <p class="error" id={previewErrorId} data-testid="manual-error">
+            {preview.error}
+          </p>
         ) : preview.code ? (
           <p data-testid="manual-preview">
             {t('manual_preview')} <strong class="code">{groupCode(preview.code)}</strong>
@@ -139,7 +157,7 @@ export function ManualEntryForm({ initialSites, onSaved, previewDelayMs = 250 }:
         ) : null}
         {preview.warning && !preview.error ? <p class="warning" data-testid="manual-warning">{preview.warning}</p> : null}
       </div>
-      {saveError ? <p class="error" role="alert" data-testid="save-error">{saveError}</p> : null}
+      {saveError ? <FieldError id={saveErrorId} text={saveError} testId="save-error" /> : null}
       <button type="submit" class="primary" data-testid="save-account" disabled={busy || !fields.secret.trim()}>
         {t('manual_save')}
       </button>

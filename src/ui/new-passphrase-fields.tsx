@@ -2,6 +2,8 @@ import { t } from './i18n';
 import { ratePassphrase } from './passphrase-strength';
 import { useFocusOnMount } from './use-focus-on-mount';
 import { Field } from './field';
+import { FieldError, invalidWhen } from './field-error';
+import { useId } from 'preact/hooks';
 
 /** Props of `NewPassphraseFields`; the parent owns both values. */
 export interface NewPassphraseFieldsProps {
@@ -14,6 +16,8 @@ export interface NewPassphraseFieldsProps {
   label?: string;
   /** Focus the first field on mount (first-run screen only). */
   autoFocus?: boolean;
+  /** The id of the message saying what is wrong with the new passphrase, when something is (the form shows it). */
+  errorId?: string;
 }
 
 /** Whether a new passphrase and its confirmation may be submitted. */
@@ -27,12 +31,21 @@ export function NewPassphraseFields(props: NewPassphraseFieldsProps) {
   const focusRef = useFocusOnMount<HTMLInputElement>(Boolean(props.autoFocus));
   const strength = ratePassphrase(value);
   const mismatch = confirm.length > 0 && confirm !== value;
+  const mismatchId = useId();
   const hint =
     strength === 'empty' ? t('strength_empty') : strength === 'weak' ? t('strength_weak') : strength === 'fair' ? t('strength_fair') : t('strength_strong');
   return (
     <>
       <Field label={props.label ?? t('field_new_passphrase')}>
-        <input type="password" autocomplete="new-password" data-testid={testId} ref={focusRef} value={value} onInput={(e) => props.onValue(e.currentTarget.value)} />
+        <input
+          type="password"
+          autocomplete="new-password"
+          data-testid={testId}
+          ref={focusRef}
+          value={value}
+          {...invalidWhen(props.errorId)}
+          onInput={(e) => props.onValue(e.currentTarget.value)}
+        />
       </Field>
       <p class={`strength strength-${strength}`} data-testid={`${testId}-strength`} aria-live="polite">
         <span class="meter" aria-hidden="true">
@@ -46,15 +59,11 @@ export function NewPassphraseFields(props: NewPassphraseFieldsProps) {
           autocomplete="new-password"
           data-testid={`${testId}-confirm`}
           value={confirm}
-          aria-invalid={mismatch}
+          {...invalidWhen(mismatch ? mismatchId : undefined)}
           onInput={(e) => props.onConfirm(e.currentTarget.value)}
         />
       </Field>
-      {mismatch ? (
-        <p class="error" role="alert" data-testid={`${testId}-mismatch`}>
-          {t('passphrase_mismatch')}
-        </p>
-      ) : null}
+      {mismatch ? <FieldError id={mismatchId} text={t('passphrase_mismatch')} testId={`${testId}-mismatch`} /> : null}
     </>
   );
 }

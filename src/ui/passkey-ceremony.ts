@@ -1,3 +1,4 @@
+import type { MessageKey } from '../translatable';
 import { PasskeyError } from '../errors';
 import type { PasskeyView } from '../messages';
 import { decodeBase64, encodeBase64 } from '../vault/bytes';
@@ -95,7 +96,7 @@ function prfResultsOf(credential: PublicKeyCredential): { enabled?: boolean; fir
   return { enabled: prf?.enabled, first: bytesOf(prf?.results?.first) };
 }
 
-function ceremonyError(code: string, message: string, key: string): PasskeyError {
+function ceremonyError(code: string, message: string, key: MessageKey): PasskeyError {
   return new PasskeyError(code, message, { key });
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { VaultState } from '../messages';
 import { useClient } from './client-context';
 import { t } from './i18n';
@@ -6,6 +6,7 @@ import { IconLock } from './icons';
 import { NewPassphraseFields, canSubmitNewPassphrase } from './new-passphrase-fields';
 import { useFocusOnMount } from './use-focus-on-mount';
 import { Field } from './field';
+import { FieldError, invalidWhen, passphraseFieldOf } from './field-error';
 import { useAction } from './use-action';
 import { PasskeyUnlock } from './passkey-unlock';
 import { WITHHELD_TEXT } from './passkey-offer';
@@ -21,7 +22,8 @@ export function CreateVaultForm({ onState }: VaultFormProps) {
   const client = useClient();
   const [value, setValue] = useState('');
   const [confirm, setConfirm] = useState('');
-  const { busy, error, run } = useAction();
+  const { busy, error, failure, run } = useAction();
+  const errorId = useId();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -33,9 +35,9 @@ export function CreateVaultForm({ onState }: VaultFormProps) {
     <form class="vault-form" onSubmit={submit} data-testid="create-form">
       <h1>{t('create_title')}</h1>
       <p>{t('create_intro')}</p>
-      <NewPassphraseFields autoFocus value={value} confirm={confirm} onValue={setValue} onConfirm={setConfirm} />
+      <NewPassphraseFields autoFocus value={value} confirm={confirm} onValue={setValue} onConfirm={setConfirm} errorId={passphraseFieldOf(failure) ? errorId : undefined} />
       <p class="warning">{t('create_no_recovery')}</p>
-      {error ? <p class="error" role="alert" data-testid="error">{error}</p> : null}
+      {error ? <FieldError id={errorId} text={error} testId="error" /> : null}
       <button type="submit" class="primary" data-testid="create-vault" disabled={!canSubmitNewPassphrase(value, confirm) || busy}>
         {busy ? t('create_busy') : t('create_submit')}
       </button>
@@ -93,7 +95,8 @@ function PassphraseUnlock({ onState, onTyped, autoFocus }: VaultFormProps & { on
   const client = useClient();
   const focusRef = useFocusOnMount<HTMLInputElement>(autoFocus);
   const [value, setValue] = useState('');
-  const { busy, error, run } = useAction();
+  const { busy, error, failure, run } = useAction();
+  const errorId = useId();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -115,14 +118,14 @@ function PassphraseUnlock({ onState, onTyped, autoFocus }: VaultFormProps & { on
           data-testid="passphrase"
           value={value}
           ref={focusRef}
-          aria-invalid={Boolean(error)}
+          {...invalidWhen(passphraseFieldOf(failure) ? errorId : undefined)}
           onInput={(e) => {
             setValue(e.currentTarget.value);
             onTyped();
           }}
         />
       </Field>
-      {error ? <p class="error" role="alert" data-testid="error">{error}</p> : null}
+      {error ? <FieldError id={errorId} text={error} testId="error" /> : null}
       <button type="submit" class="primary" data-testid="unlock" disabled={!value || busy}>
         {busy ? t('unlock_busy') : t('unlock_submit')}
       </button>

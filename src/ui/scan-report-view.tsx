@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { ScanReport } from '../messages';
 import { useClient } from './client-context';
 import { describeUiError } from './describe-ui-error';
 import { useAction } from './use-action';
-import { t } from './i18n';
+import { t, translate } from './i18n';
 import { parseSiteLines } from './parse-sites';
 import { SitesField } from './sites-field';
+import { accountFieldOf, FieldError } from './field-error';
 
 /** Props of `ScanReportView`: the tab to scan and the site proposed for the accounts found. */
 export interface ScanReportViewProps {
@@ -19,7 +20,8 @@ export function ScanReportView({ tabId, initialSites, onDone }: ScanReportViewPr
   const client = useClient();
   const [report, setReport] = useState<ScanReport | undefined>(undefined);
   const [sites, setSites] = useState(initialSites);
-  const { busy, error, setError, run } = useAction();
+  const { busy, error, failure, setError, run } = useAction();
+  const errorId = useId();
 
   useEffect(() => {
     let live = true;
@@ -59,10 +61,10 @@ export function ScanReportView({ tabId, initialSites, onDone }: ScanReportViewPr
         </ul>
       ) : null}
       {report?.notes.map((note, index) => (
-        <p key={index} class="note" data-testid="scan-note">{note}</p>
+        <p key={index} class="note" data-testid="scan-note">{translate(note)}</p>
       ))}
-      {report?.token && fresh > 0 ? <SitesField value={sites} onInput={setSites} /> : null}
-      {error ? <p class="error" role="alert" data-testid="scan-error">{error}</p> : null}
+      {report?.token && fresh > 0 ? <SitesField value={sites} onInput={setSites} errorId={error && accountFieldOf(failure) === 'sites' ? errorId : undefined} /> : null}
+      {error ? <FieldError id={errorId} text={error} testId="scan-error" /> : null}
       {report?.token && fresh > 0 ? (
         <button type="button" class="primary" data-testid="accept-scan" disabled={busy} onClick={accept}>
           {t('scan_add', fresh)}

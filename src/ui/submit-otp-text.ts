@@ -1,10 +1,11 @@
 import type { AccountView, ImportPreview } from '../messages';
+import type { Translatable } from '../translatable';
 import type { UiClient } from './client';
 import { isMigrationLink } from './decode-image-file';
 
 /** What happened to a pasted or decoded link: one account saved, or a migration batch waiting for confirmation. */
 export type OtpTextOutcome =
-  | { kind: 'added'; account: AccountView; warning?: string }
+  | { kind: 'added'; account: AccountView; warning?: Translatable }
   | { kind: 'preview'; preview: ImportPreview };
 
 /** Sends an `otpauth://` link to `accounts.addUri`, or an `otpauth-migration://` link through `import.preview`. */

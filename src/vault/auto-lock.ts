@@ -31,6 +31,7 @@ export function autoLockFromMinutes(minutes: unknown): AutoLockSetting {
     throw vaultError(
       'vault/bad-setting',
       `The auto-lock time must be a whole number of minutes from 1 to ${MAX_IDLE_MINUTES}, or 0 to lock only when the browser closes.`,
+      { key: 'error_vault_autolock_minutes', subs: [MAX_IDLE_MINUTES] },
     );
   }
   return { kind: 'idle', minutes };

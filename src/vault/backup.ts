@@ -32,13 +32,15 @@ export async function encryptBackup(accounts: VaultAccount[], passphrase: string
 /** Decrypts a backup file; errors say whether it is not a backup, too new, the wrong passphrase or damaged. */
 export async function decryptBackup(text: string, passphrase: string): Promise<VaultAccount[]> {
   if (typeof text !== 'string' || text.length > MAX_BACKUP_CHARS) {
-    throw vaultError('vault/not-a-backup', 'This file is not a Portal Authenticator backup (it is not text of a plausible size).');
+    throw vaultError('vault/not-a-backup', 'This file is not a Portal Authenticator backup (it is not text of a plausible size).', { key: 'error_backup_not_text' });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw vaultError('vault/not-a-backup', 'This file is not a Portal Authenticator backup (it is not JSON). Choose the .json file you exported.');
+    throw vaultError('vault/not-a-backup', 'This file is not a Portal Authenticator backup (it is not JSON). Choose the .json file you exported.', {
+      key: 'error_backup_not_json',
+    });
   }
   const parsed = parseEnvelope(json, BACKUP_FORMAT);
   // A file is anyone's to craft: it must not make the background spend a gigabyte and minutes on Argon2id. Nothing
@@ -49,6 +51,7 @@ export async function decryptBackup(text: string, passphrase: string): Promise<V
       'vault/kdf-too-costly',
       `This backup asks for more costly key derivation than an import allows (at most ${KDF_POLICY_CAP.m / 1024} MiB and ${KDF_POLICY_CAP.t} passes). ` +
         'It was not written by this extension; nothing was read from it.',
+      { key: 'error_backup_kdf_too_costly', subs: [KDF_POLICY_CAP.m / 1024, KDF_POLICY_CAP.t] },
     );
   }
   const key = await unwrapDataKey(parsed, preparePassphrase(passphrase, 1));
@@ -57,6 +60,8 @@ export async function decryptBackup(text: string, passphrase: string): Promise<V
   try {
     return parseVaultData(JSON.parse(decodeUtf8(plaintext))).accounts;
   } catch {
-    throw vaultError('vault/malformed-contents', 'The backup opened but its contents are not a valid list of accounts; it was not written by this extension.');
+    throw vaultError('vault/malformed-contents', 'The backup opened but its contents are not a valid list of accounts; it was not written by this extension.', {
+      key: 'error_backup_contents',
+    });
   }
 }

@@ -25,13 +25,19 @@ const BASE64_SHAPE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{
  */
 export function decodeBase64(text: unknown, field: string): Bytes {
   if (typeof text !== 'string' || !BASE64_SHAPE.test(text)) {
-    throw vaultError('vault/malformed', `The field "${field}" is not valid base64 (A–Z, a–z, 0–9, +, / with = padding).`);
+    throw vaultError('vault/malformed', `The field "${field}" is not valid base64 (A–Z, a–z, 0–9, +, / with = padding).`, {
+      key: 'error_vault_field_not_base64',
+      subs: [field],
+    });
   }
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   if (encodeBase64(bytes) !== text) {
-    throw vaultError('vault/malformed', `The field "${field}" is not canonical base64 (unused bits are set).`);
+    throw vaultError('vault/malformed', `The field "${field}" is not canonical base64 (unused bits are set).`, {
+      key: 'error_vault_field_not_canonical',
+      subs: [field],
+    });
   }
   return bytes;
 }

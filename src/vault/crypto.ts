@@ -99,9 +99,10 @@ export async function sealEnvelope(header: EnvelopeHeader, dataKey: Bytes, plain
 export async function openEnvelope(parsed: ParsedEnvelope, dataKey: Bytes): Promise<Bytes> {
   const plaintext = await tryDecryptAesGcm(dataKey, parsed.nonce, parsed.ciphertext, payloadAad(parsed.header));
   if (plaintext) return plaintext;
-  const noun = parsed.header.format === 'portal-authenticator-backup' ? 'backup file' : 'vault';
+  const backup = parsed.header.format === 'portal-authenticator-backup';
   throw vaultError(
     'vault/integrity',
-    `The ${noun} failed its integrity check: it was changed or damaged after it was written. Nothing was changed; restore from a backup.`,
+    `The ${backup ? 'backup file' : 'vault'} failed its integrity check: it was changed or damaged after it was written. Nothing was changed; restore from a backup.`,
+    { key: backup ? 'error_vault_integrity_backup' : 'error_vault_integrity_vault' },
   );
 }

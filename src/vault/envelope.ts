@@ -1,4 +1,6 @@
 import { type Bytes, canonicalJson, decodeBase64, encodeUtf8 } from './bytes';
+import type { ErrorText } from '../errors';
+import type { TextSub } from '../translatable';
 import { type VaultErrorCode, vaultError } from './errors';
 import { checkKdfParams, type KdfParams } from './kdf';
 
@@ -101,25 +103,41 @@ export interface ParsedEnvelope {
   ciphertext: Bytes;
 }
 
-const NOUN: Record<EnvelopeFormat, string> = { [VAULT_FORMAT]: 'vault', [BACKUP_FORMAT]: 'backup file' };
+/** What an envelope is called in messages, in English and as a message (the stored vault, or a backup file). */
+interface Noun {
+  english: string;
+  text: ErrorText;
+}
+
+const NOUN: Record<EnvelopeFormat, Noun> = {
+  [VAULT_FORMAT]: { english: 'vault', text: { key: 'error_vault_noun_vault' } },
+  [BACKUP_FORMAT]: { english: 'backup file', text: { key: 'error_vault_noun_backup' } },
+};
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function requireKeys(value: unknown, keys: string[], where: string, noun: string): Record<string, unknown> {
+function requireKeys(value: unknown, keys: string[], where: string, noun: Noun): Record<string, unknown> {
   const actual = isPlainObject(value) ? Object.keys(value).sort() : null;
   if (!actual || actual.join(',') !== [...keys].sort().join(',')) {
-    throw vaultError('vault/malformed', `The ${noun} is damaged: "${where}" must have exactly the fields ${keys.join(', ')}.`);
+    throw vaultError('vault/malformed', `The ${noun.english} is damaged: "${where}" must have exactly the fields ${keys.join(', ')}.`, {
+      key: 'error_vault_envelope_fields',
+      subs: [noun.text, where, keys.join(', ')],
+    });
   }
   return value as Record<string, unknown>;
 }
 
-function decodeSized(value: unknown, field: string, min: number, max: number, code: VaultErrorCode, noun: string): Bytes {
+function decodeSized(value: unknown, field: string, min: number, max: number, code: VaultErrorCode, noun: Noun): Bytes {
   const bytes = decodeBase64(value, field);
   if (bytes.length < min || bytes.length > max) {
-    const size = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-    throw vaultError(code, `The ${noun} is damaged: "${field}" must be ${size} bytes, found ${bytes.length}.`);
+    const english = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+    const size: TextSub = min === max ? min : max === Infinity ? { key: 'error_vault_size_at_least', subs: [min] } : { key: 'error_vault_size_range', subs: [min, max] };
+    throw vaultError(code, `The ${noun.english} is damaged: "${field}" must be ${english} bytes, found ${bytes.length}.`, {
+      key: 'error_vault_envelope_size',
+      subs: [noun.text, field, size, bytes.length],
+    });
   }
   return bytes;
 }
@@ -129,29 +147,42 @@ export function parseEnvelope(value: unknown, format: EnvelopeFormat): ParsedEnv
   const noun = NOUN[format];
   if (!isPlainObject(value) || value.format !== format) {
     const code = format === VAULT_FORMAT ? 'vault/not-a-vault' : 'vault/not-a-backup';
-    throw vaultError(code, `This is not a Portal Authenticator ${noun} (its "format" is not "${format}").`);
+    throw vaultError(code, `This is not a Portal Authenticator ${noun.english} (its "format" is not "${format}").`, {
+      key: format === VAULT_FORMAT ? 'error_vault_not_a_vault' : 'error_vault_not_a_backup',
+      subs: [format],
+    });
   }
   const { version } = value;
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
-    throw vaultError('vault/malformed', `The ${noun} is damaged: "version" must be a positive whole number.`);
+    throw vaultError('vault/malformed', `The ${noun.english} is damaged: "version" must be a positive whole number.`, {
+      key: 'error_vault_bad_version',
+      subs: [noun.text],
+    });
   }
   if (version > ENVELOPE_VERSION) {
     throw vaultError(
       'vault/newer-version',
-      `This ${noun} was written by a newer version of Portal Authenticator (format version ${version}; this one reads up to ${ENVELOPE_VERSION}). Update the extension and try again.`,
+      `This ${noun.english} was written by a newer version of Portal Authenticator (format version ${version}; this one reads up to ${ENVELOPE_VERSION}). Update the extension and try again.`,
+      { key: 'error_vault_newer_version', subs: [noun.text, String(version), String(ENVELOPE_VERSION)] },
     );
   }
   const top = requireKeys(value, ['format', 'version', 'kdf', 'slots', 'nonce', 'ciphertext'], 'top level', noun);
   const kdf = requireKeys(top.kdf, ['alg', 'params', 'salt'], 'kdf', noun);
   if (kdf.alg !== 'argon2id') {
-    throw vaultError('vault/kdf-unsupported', `The ${noun} uses an unsupported key derivation; only "argon2id" is accepted.`);
+    throw vaultError('vault/kdf-unsupported', `The ${noun.english} uses an unsupported key derivation; only "argon2id" is accepted.`, {
+      key: 'error_vault_kdf_unsupported',
+      subs: [noun.text],
+    });
   }
   const raw = requireKeys(kdf.params, ['m', 't', 'p'], 'kdf.params', noun);
   const params = checkKdfParams({ m: raw.m as number, t: raw.t as number, p: raw.p as number });
   const salt = decodeSized(kdf.salt, 'kdf.salt', SALT_BYTES, MAX_SALT_BYTES, 'vault/bad-salt-length', noun);
 
   if (!Array.isArray(top.slots) || top.slots.length < 1 || top.slots.length > MAX_SLOTS + MAX_PASSKEY_SLOTS) {
-    throw vaultError('vault/malformed', `The ${noun} is damaged: "slots" must list 1 to ${MAX_SLOTS + MAX_PASSKEY_SLOTS} key slots.`);
+    throw vaultError('vault/malformed', `The ${noun.english} is damaged: "slots" must list 1 to ${MAX_SLOTS + MAX_PASSKEY_SLOTS} key slots.`, {
+      key: 'error_vault_slots_count',
+      subs: [noun.text, MAX_SLOTS + MAX_PASSKEY_SLOTS],
+    });
   }
   const slotHeaders: KeySlot[] = [];
   const slots: ParsedEnvelope['slots'] = [];
@@ -165,8 +196,10 @@ export function parseEnvelope(value: unknown, format: EnvelopeFormat): ParsedEnv
       return;
     }
     if (isPlainObject(candidate) && type !== 'passphrase') {
-      const readable = format === VAULT_FORMAT ? '"passphrase" and "passkey" slots are' : 'only "passphrase" slots are';
-      throw vaultError('vault/slot-unsupported', `The ${noun} has a key slot of an unsupported type; ${readable} read.`);
+      throw vaultError('vault/slot-unsupported', `The ${noun.english} has a key slot of an unsupported type; this version reads only passphrase and passkey slots.`, {
+        key: 'error_vault_slot_unsupported',
+        subs: [noun.text],
+      });
     }
     const slot = requireKeys(candidate, ['type', 'nonce', 'wrappedKey'], `slots[${i}]`, noun);
     const nonce = decodeSized(slot.nonce, `slots[${i}].nonce`, NONCE_BYTES, NONCE_BYTES, 'vault/bad-nonce-length', noun);
@@ -178,16 +211,17 @@ export function parseEnvelope(value: unknown, format: EnvelopeFormat): ParsedEnv
   if (slots.length < 1 || slots.length > MAX_SLOTS || passkeys.length > MAX_PASSKEY_SLOTS) {
     throw vaultError(
       'vault/malformed',
-      `The ${noun} is damaged: it must have 1 to ${MAX_SLOTS} passphrase slots and at most ${MAX_PASSKEY_SLOTS} passkey slots.`,
+      `The ${noun.english} is damaged: it must have 1 to ${MAX_SLOTS} passphrase slots and at most ${MAX_PASSKEY_SLOTS} passkey slots.`,
+      { key: 'error_vault_passkey_slot_count', subs: [noun.text, MAX_SLOTS, MAX_PASSKEY_SLOTS] },
     );
   }
   if (new Set(passkeys.map((p) => p.slot.credentialId)).size !== passkeys.length) {
-    throw vaultError('vault/malformed', `The ${noun} is damaged: the same passkey has two slots.`);
+    throw vaultError('vault/malformed', `The ${noun.english} is damaged: the same passkey has two slots.`, { key: 'error_vault_passkey_twice', subs: [noun.text] });
   }
 
   const nonce = decodeSized(top.nonce, 'nonce', NONCE_BYTES, NONCE_BYTES, 'vault/bad-nonce-length', noun);
   if (typeof top.ciphertext === 'string' && top.ciphertext.length > MAX_CIPHERTEXT_BASE64) {
-    throw vaultError('vault/malformed', `The ${noun} is too large to be genuine (over 16 MB of data).`);
+    throw vaultError('vault/malformed', `The ${noun.english} is too large to be genuine (over 16 MB of data).`, { key: 'error_vault_too_large', subs: [noun.text] });
   }
   const ciphertext = decodeSized(top.ciphertext, 'ciphertext', TAG_BYTES, Infinity, 'vault/bad-tag-length', noun);
   const header: EnvelopeHeader = {
@@ -200,7 +234,7 @@ export function parseEnvelope(value: unknown, format: EnvelopeFormat): ParsedEnv
 }
 
 /** Validates one passkey slot (every field, exact sizes) and decodes it. */
-function parsePasskeySlot(candidate: unknown, i: number, noun: string): ParsedPasskeySlot {
+function parsePasskeySlot(candidate: unknown, i: number, noun: Noun): ParsedPasskeySlot {
   const where = `slots[${i}]`;
   const keys = ['type', 'credentialId', 'salt', 'publicKey', 'ephemeralKey', 'nonce', 'wrappedKey', 'label', 'createdAt', 'userVerified'];
   const raw = requireKeys(candidate, keys, where, noun);
@@ -216,10 +250,16 @@ function parsePasskeySlot(candidate: unknown, i: number, noun: string): ParsedPa
   };
   const { label, createdAt, userVerified } = raw;
   if (typeof label !== 'string' || [...label].length > MAX_PASSKEY_LABEL_LENGTH) {
-    throw vaultError('vault/malformed', `The ${noun} is damaged: "${where}.label" must be text of at most ${MAX_PASSKEY_LABEL_LENGTH} characters.`);
+    throw vaultError('vault/malformed', `The ${noun.english} is damaged: "${where}.label" must be text of at most ${MAX_PASSKEY_LABEL_LENGTH} characters.`, {
+      key: 'error_vault_passkey_label',
+      subs: [noun.text, `${where}.label`, MAX_PASSKEY_LABEL_LENGTH],
+    });
   }
   if (typeof createdAt !== 'number' || !Number.isSafeInteger(createdAt) || createdAt < 0 || typeof userVerified !== 'boolean') {
-    throw vaultError('vault/malformed', `The ${noun} is damaged: "${where}" needs a creation time and a true/false "userVerified".`);
+    throw vaultError('vault/malformed', `The ${noun.english} is damaged: "${where}" needs a creation time and a true/false "userVerified".`, {
+      key: 'error_vault_passkey_fields',
+      subs: [noun.text, where],
+    });
   }
   const slot: PasskeySlot = {
     type: 'passkey',

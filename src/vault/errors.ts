@@ -40,7 +40,7 @@ export type VaultErrorCode =
   | 'vault/rolled-back';
 
 /** Builds the VaultError for `code`; the message says what is wrong and what to do, never a secret. */
-export function vaultError(code: VaultErrorCode, message: string, text?: ErrorText): VaultError {
+export function vaultError(code: VaultErrorCode, message: string, text: ErrorText): VaultError {
   return new VaultError(code, message, text);
 }
 

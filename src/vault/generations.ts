@@ -2,12 +2,24 @@ import { canonicalJson } from './bytes';
 import { vaultError } from './errors';
 import { type StorageAreaLike, VAULT_KEY, VAULT_NEXT_KEY } from '../storage';
 
-async function guard<T>(step: string, action: () => Promise<T>): Promise<T> {
+// Each storage step in English and the message saying it failed.
+const STEPS = {
+  read: ['read', 'error_vault_storage_read'],
+  write: ['write', 'error_vault_storage_write'],
+  'read back': ['read back', 'error_vault_storage_read_back'],
+} as const;
+
+async function guard<T>(step: keyof typeof STEPS, action: () => Promise<T>): Promise<T> {
   try {
     return await action();
   } catch (error) {
+    // The browser's own words, which only it knows how to say: they go into the message as they are.
     const reason = error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
-    throw vaultError('vault/storage-failed', `Could not ${step} the vault in browser storage (${reason}). The last saved vault is kept; try again.`);
+    const [english, key] = STEPS[step];
+    throw vaultError('vault/storage-failed', `Could not ${english} the vault in browser storage (${reason}). The last saved vault is kept; try again.`, {
+      key,
+      subs: [reason],
+    });
   }
 }
 
@@ -20,7 +32,7 @@ async function writeAndReadBack(area: StorageAreaLike, key: string, value: unkno
   const stored = (await guard('read back', () => area.get(key)))[key];
   if (canonicalJson(stored) === canonicalJson(value)) return stored;
   if (writeError !== undefined) return guard('write', () => Promise.reject(writeError));
-  throw vaultError('vault/save-failed', 'The browser did not store the vault as written. The last saved vault is kept; try again.');
+  throw vaultError('vault/save-failed', 'The browser did not store the vault as written. The last saved vault is kept; try again.', { key: 'error_vault_save_failed' });
 }
 
 /** True when either generation is present in `area`. */
@@ -57,7 +69,7 @@ export async function loadGeneration<T>(
   const current = stored[VAULT_KEY];
   const next = stored[VAULT_NEXT_KEY];
   if (current === undefined && next === undefined) {
-    throw vaultError('vault/uninitialised', 'No vault has been set up yet; choose a passphrase to create one.');
+    throw vaultError('vault/uninitialised', 'No vault has been set up yet; choose a passphrase to create one.', { key: 'error_vault_uninitialised' });
   }
   if (current === undefined) return open(next);
   try {

@@ -40,13 +40,14 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function checkKdfParams(params: KdfParams): KdfParams {
   const { m, t, p } = params;
   if (![m, t, p].every((n) => Number.isSafeInteger(n))) {
-    throw vaultError('vault/malformed', 'The key-derivation parameters m, t and p must be whole numbers.');
+    throw vaultError('vault/malformed', 'The key-derivation parameters m, t and p must be whole numbers.', { key: 'error_vault_kdf_not_numbers' });
   }
   if (m < KDF_FLOOR.m || t < KDF_FLOOR.t || p < KDF_FLOOR.p) {
     throw vaultError(
       'vault/kdf-too-weak',
       `The vault asks for weaker key derivation than allowed (at least m=${KDF_FLOOR.m} KiB, t=${KDF_FLOOR.t}, p=${KDF_FLOOR.p}). ` +
         'It may have been tampered with to make the passphrase easier to guess; restore it from a backup.',
+      { key: 'error_vault_kdf_too_weak', subs: [KDF_FLOOR.m, KDF_FLOOR.t, KDF_FLOOR.p] },
     );
   }
   if (m > KDF_CAP.m || t > KDF_CAP.t || p > KDF_CAP.p) {
@@ -54,6 +55,7 @@ export function checkKdfParams(params: KdfParams): KdfParams {
       'vault/kdf-too-costly',
       `The vault asks for more costly key derivation than allowed (at most m=${KDF_CAP.m} KiB, t=${KDF_CAP.t}, p=${KDF_CAP.p}). ` +
         'It is damaged or was not written by this extension.',
+      { key: 'error_vault_kdf_too_costly', subs: [KDF_CAP.m, KDF_CAP.t, KDF_CAP.p] },
     );
   }
   return { m, t, p };
@@ -68,10 +70,10 @@ export function preparePassphrase(passphrase: string, minLength = DEFAULT_MIN_PA
     throw vaultError('vault/passphrase-empty', 'Enter a passphrase.', { key: 'error_passphrase_empty' });
   }
   if (passphrase.includes('\0')) {
-    throw vaultError('vault/passphrase-nul', 'The passphrase contains a NUL character; use printable characters only.');
+    throw vaultError('vault/passphrase-nul', 'The passphrase contains a NUL character; use printable characters only.', { key: 'error_passphrase_nul' });
   }
   if (LONE_SURROGATE.test(passphrase)) {
-    throw vaultError('vault/passphrase-invalid', 'The passphrase contains a broken Unicode character; retype it.');
+    throw vaultError('vault/passphrase-invalid', 'The passphrase contains a broken Unicode character; retype it.', { key: 'error_passphrase_broken' });
   }
   const normalised = passphrase.normalize('NFC');
   const length = [...normalised].length;

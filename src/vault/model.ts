@@ -1,5 +1,14 @@
 import type { OtpAccount } from '../otp/types';
-import { checkSites, parseVaultAccount, pickOtpFields, type VaultAccount, type VaultData } from './account-shape';
+import {
+  checkSites,
+  MATCH_DOMAIN_TEXT,
+  MATCH_DOMAIN_WHY,
+  parseVaultAccount,
+  pickOtpFields,
+  unstorable,
+  type VaultAccount,
+  type VaultData,
+} from './account-shape';
 import { vaultError } from './errors';
 
 /** A new account: validated OTP fields plus optional site binding. */
@@ -16,7 +25,7 @@ export const EMPTY_VAULT_DATA: VaultData = Object.freeze({ accounts: [] }) as Va
 function indexOfAccount(data: VaultData, id: string): number {
   const index = data.accounts.findIndex((account) => account.id === id);
   if (index < 0) {
-    throw vaultError('vault/no-such-account', 'That account no longer exists; reload the list and try again.');
+    throw vaultError('vault/no-such-account', 'That account no longer exists; reload the list and try again.', { key: 'error_vault_no_such_account' });
   }
   return index;
 }
@@ -37,12 +46,12 @@ export function addAccount(
   const sites = checkSites(input.sites ?? []);
   const matchRegistrableDomain = input.matchRegistrableDomain ?? false;
   if (typeof matchRegistrableDomain !== 'boolean') {
-    throw vaultError('vault/bad-account', '"matchRegistrableDomain" must be true or false.');
+    throw unstorable(MATCH_DOMAIN_WHY, MATCH_DOMAIN_TEXT);
   }
   const order = data.accounts.reduce((max, account) => Math.max(max, account.order), -1) + 1;
   const account = parseVaultAccount({ ...otp, id: makeId(), sites, matchRegistrableDomain, createdAt: now, updatedAt: now, order });
   if (data.accounts.some((existing) => existing.id === account.id)) {
-    throw vaultError('vault/duplicate-id', 'Could not assign a unique id to the account; try again.');
+    throw vaultError('vault/duplicate-id', 'Could not assign a unique id to the account; try again.', { key: 'error_vault_id_taken' });
   }
   return { data: { accounts: [...data.accounts, account] }, account };
 }
@@ -55,6 +64,7 @@ export function updateAccount(data: VaultData, id: string, patch: AccountPatch, 
     throw vaultError(
       'vault/bad-patch',
       `These fields cannot be edited: ${refused.join(', ')}. Only issuer, accountName, sites, matchRegistrableDomain and counter can; to change the secret, add the account again.`,
+      { key: 'error_vault_bad_patch', subs: [refused.join(', ')] },
     );
   }
   const current = data.accounts[index]!;
@@ -76,7 +86,7 @@ export function reorderAccounts(data: VaultData, ids: string[]): VaultData {
   const known = new Set(data.accounts.map((account) => account.id));
   const unique = new Set(ids);
   if (unique.size !== ids.length || ids.length !== known.size || ids.some((id) => !known.has(id))) {
-    throw vaultError('vault/bad-order', 'The new order must list every account exactly once; reload the list and try again.');
+    throw vaultError('vault/bad-order', 'The new order must list every account exactly once; reload the list and try again.', { key: 'error_vault_bad_order' });
   }
   const position = new Map(ids.map((id, i) => [id, i]));
   return { accounts: data.accounts.map((account) => ({ ...account, order: position.get(account.id)! })) };
@@ -86,7 +96,7 @@ export function reorderAccounts(data: VaultData, ids: string[]): VaultData {
 export function replaceAll(_data: VaultData, accounts: VaultAccount[]): VaultData {
   const parsed = accounts.map((account, order) => parseVaultAccount({ ...account, order }));
   if (new Set(parsed.map((account) => account.id)).size !== parsed.length) {
-    throw vaultError('vault/duplicate-id', 'Two accounts in the list share an id; nothing was replaced.');
+    throw vaultError('vault/duplicate-id', 'Two accounts in the list share an id; nothing was replaced.', { key: 'error_vault_ids_shared' });
   }
   return { accounts: parsed };
 }

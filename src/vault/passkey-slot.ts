@@ -1,3 +1,4 @@
+import type { MessageKey } from '../translatable';
 import { PasskeyError } from '../errors';
 import { hasUnsafeCharacters } from '../otp/names';
 import { type Bytes, decodeBase64, encodeBase64, encodeUtf8 } from './bytes';
@@ -51,8 +52,8 @@ export interface PasskeyInfo {
   userVerified: boolean;
 }
 
-function passkeyError(code: string, message: string, key?: string, subs?: Array<string | number>): PasskeyError {
-  return new PasskeyError(code, message, key ? { key, subs } : undefined);
+function passkeyError(code: string, message: string, key: MessageKey, subs?: Array<string | number>): PasskeyError {
+  return new PasskeyError(code, message, { key, ...(subs ? { subs } : {}) });
 }
 
 async function hkdf(ikm: Bytes, salt: Bytes, info: Bytes): Promise<Bytes> {
@@ -138,6 +139,7 @@ export function checkPasskeyBytes(registration: Pick<PasskeyRegistration, 'crede
     throw passkeyError(
       'passkey/malformed',
       `The passkey's answer is malformed (a credential id of 1 to ${MAX_CREDENTIAL_ID_BYTES} bytes, a ${PASSKEY_SALT_BYTES}-byte salt and a ${PRF_OUTPUT_BYTES}-byte PRF result are needed). Nothing was changed; try again.`,
+      'error_passkey_malformed',
     );
   }
 }
@@ -146,7 +148,7 @@ function decodeAnswer(text: unknown, field: string): Bytes {
   try {
     return decodeBase64(text, field);
   } catch {
-    throw passkeyError('passkey/malformed', `The passkey's answer is malformed: "${field}" is not base64. Nothing was changed; try again.`);
+    throw passkeyError('passkey/malformed', `The passkey's answer is malformed: "${field}" is not base64. Nothing was changed; try again.`, 'error_passkey_malformed');
   }
 }
 
@@ -167,7 +169,7 @@ export function decodePasskeyRegistration(text: PasskeyRegistrationText): Passke
 export function decodePrfOutput(text: unknown): Bytes {
   const output = decodeAnswer(text, 'prfOutput');
   if (output.length !== PRF_OUTPUT_BYTES) {
-    throw passkeyError('passkey/malformed', `The passkey's answer is malformed: the PRF result must be ${PRF_OUTPUT_BYTES} bytes. Nothing was changed; try again.`);
+    throw passkeyError('passkey/malformed', `The passkey's answer is malformed: the PRF result must be ${PRF_OUTPUT_BYTES} bytes. Nothing was changed; try again.`, 'error_passkey_malformed');
   }
   return output;
 }

@@ -82,6 +82,7 @@ function vanishedError() {
     'vault/vanished',
     'The vault has disappeared from the browser’s storage while it was unlocked (something other than Portal Authenticator removed it). ' +
       'Nothing was written. Lock Portal Authenticator, then restore your accounts from a backup.',
+    { key: 'error_vault_vanished' },
   );
 }
 
@@ -110,7 +111,7 @@ async function openWithKey(stored: unknown, key: Bytes | ((parsed: ParsedEnvelop
   try {
     json = JSON.parse(decodeUtf8(plaintext));
   } catch {
-    throw vaultError('vault/malformed-contents', 'The vault opened but its contents are not readable; restore from a backup.');
+    throw vaultError('vault/malformed-contents', 'The vault opened but its contents are not readable; restore from a backup.', { key: 'error_vault_contents_unreadable' });
   }
   const revision = (json as { revision?: unknown } | null)?.revision;
   return {
@@ -163,7 +164,7 @@ export class VaultService {
     return this.queue.run(async () => {
       const prepared = preparePassphrase(passphrase, Math.max(this.minPassphraseLength, strength.minPassphraseLength ?? 0));
       if (await hasGeneration(this.local)) {
-        throw vaultError('vault/already-exists', 'A vault already exists; unlock it, or change its passphrase in the options.');
+        throw vaultError('vault/already-exists', 'A vault already exists; unlock it, or change its passphrase in the options.', { key: 'error_vault_exists' });
       }
       // A vault that should be here and is not is noticed before the new one's record replaces the old.
       await this.noteRecord({ kind: 'seen', vault: undefined });
@@ -331,7 +332,7 @@ export class VaultService {
     return this.mutate((data) => {
       const account = data.accounts.find((candidate) => candidate.id === id);
       if (!account || account.type !== 'hotp') {
-        throw vaultError('vault/no-such-account', 'That counter-based (HOTP) account is no longer in the vault.');
+        throw vaultError('vault/no-such-account', 'That counter-based (HOTP) account is no longer in the vault.', { key: 'error_vault_hotp_gone' });
       }
       const taken = used ?? account.counter;
       if (taken + 1 <= account.counter) return { data, result: account.counter };
@@ -428,6 +429,7 @@ export class VaultService {
         'vault/rolled-back',
         'The stored vault is an older copy than the one in use (something other than Portal Authenticator put it back). ' +
           'It was not used and nothing was written. Lock Portal Authenticator and unlock again to continue with the stored copy, or restore from a backup.',
+        { key: 'error_vault_rolled_back' },
       );
     }
     if (await this.lockIfDue()) throw vaultError('vault/locked', 'The vault is locked; unlock it with your passphrase first.', { key: 'error_locked' });
@@ -479,7 +481,9 @@ export class VaultService {
     await saveGeneration(this.local, envelope, async (stored) => {
       const reopened = await openEnvelope(parseEnvelope(stored, VAULT_FORMAT), key);
       if (!bytesEqual(reopened, plaintext)) {
-        throw vaultError('vault/save-failed', 'The saved vault did not read back as written. The last saved vault is kept; try again.');
+        throw vaultError('vault/save-failed', 'The saved vault did not read back as written. The last saved vault is kept; try again.', {
+          key: 'error_vault_read_back_differs',
+        });
       }
     });
     await this.noteRecord({ kind: 'written', revision, accounts: data.accounts.length });

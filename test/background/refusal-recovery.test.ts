@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeRefusal, explainRefusal, type RefusedCode } from '../../src/background/refusal-recovery';
+import { describeRefusal as describeTranslatable, explainRefusal, type RefusedCode } from '../../src/background/refusal-recovery';
+import { english } from '../english-messages';
 import { T0 } from './helpers';
 
 const STEP = T0 / 30_000;
@@ -36,12 +37,15 @@ describe('explainRefusal', () => {
   });
 });
 
+/** What the person is told, in English. */
+const describeRefusal = (...args: Parameters<typeof describeTranslatable>) => english(describeTranslatable(...args));
+
 describe('describeRefusal', () => {
   it('says which way the clock is off and what was filled', () => {
     expect(describeRefusal({ kind: 'clock', offsetSeconds: 47 }, true)).toBe(
       "The portal refused the code: this computer's clock is 47 s behind. The corrected code is filled.",
     );
-    expect(describeRefusal({ kind: 'clock', offsetSeconds: -47 }, false)).toMatch(/47 s ahead\. Filling the corrected code$/);
+    expect(describeRefusal({ kind: 'clock', offsetSeconds: -47 }, false)).toMatch(/47 s ahead\. The corrected code follows\.$/);
     expect(describeRefusal({ kind: 'clock-too-far', offsetSeconds: 600 }, false)).toMatch(/10 min behind/);
   });
 

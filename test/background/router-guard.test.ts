@@ -97,7 +97,11 @@ describe('routeMessage: privileged requests from web pages', () => {
       const before = await storageBytes();
       for (const request of privilegedRequests()) {
         const error = await refusal(context(), request, sender);
-        expect(error, request.type).toEqual({ code: 'protocol/forbidden', message: expect.stringMatching(/cannot make this request/) });
+        expect(error, request.type).toEqual({
+          code: 'protocol/forbidden',
+          message: expect.stringMatching(/cannot make this request/),
+          text: { key: 'error_protocol_forbidden', subs: [] },
+        });
         expect(JSON.stringify(error)).not.toContain(SECRET);
       }
       expect(await storageBytes()).toBe(before);

@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { englishEntries } from '../english-messages';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   aegisEncrypted,
@@ -92,7 +93,7 @@ describe('import.preview with a file’s bytes, then import.commit checked by re
     await ask(context(), { type: 'import.commit', token: first.token, sites: [] });
     const again = await ask(context(), { type: 'import.preview', file: b64(bitwardenCsv(SAMPLE_ACCOUNTS)) });
     expect(again.accepted.map((a) => a.issuer)).toEqual(['Zürich Wiki', 'VPN']);
-    expect(again.skipped).toEqual([
+    expect(englishEntries(again.skipped)).toEqual([
       { label: 'JumpCloud — alice@example.com', reason: 'Already in your vault.' },
       { label: 'Slow Bank — bob', reason: 'Already in your vault.' },
     ]);

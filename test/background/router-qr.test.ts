@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { english } from '../english-messages';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { toLumaImage } from '../../src/qr/luma';
 import type { PageScanResult } from '../../src/qr/page-scan-result';
@@ -55,7 +56,7 @@ describe('qr.scanTab / qr.acceptScan from the popup', () => {
       { issuer: 'JumpCloud', accountName: 'alice', duplicate: false },
       { issuer: 'Old', accountName: 'alice', duplicate: true },
     ]);
-    expect(report.notes).toEqual([expect.stringMatching(/web link.*not an authenticator code/)]);
+    expect(report.notes.map(english)).toEqual([expect.stringMatching(/web link.*not an authenticator code/)]);
     expect(JSON.stringify(report)).not.toContain(S.fresh);
     const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined as never);
     const { added } = await ask(context(), { type: 'qr.acceptScan', token: report.token!, sites: ['portal.example.com'] });

@@ -1,6 +1,14 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { FillAnswer } from '../../src/messages';
+import { english } from '../english-messages';
+
+/** The answer with what it says to the person (a notice, a message) in English, as the page shows it. */
+function inEnglish(answer: FillAnswer) {
+  if (answer.status === 'unexplained') return { ...answer, message: english(answer.message) };
+  if ((answer.status === 'fill' || answer.status === 'wait') && answer.notice) return { ...answer, notice: english(answer.notice) };
+  return answer;
+}
 import {
   ask,
   type Clock,
@@ -63,7 +71,7 @@ describe('a portal refuses a filled code', () => {
     expect(first).toBe(oracleTotp(SECRET, T0 + 3_000));
     clock.now += 1_500; // the page comes back with the portal's error
     const answer = await request({ seen: ['Enter the code from your app', ...REFUSED] });
-    expect(answer).toMatchObject({
+    expect(inEnglish(answer)).toMatchObject({
       status: 'fill',
       code: oracleTotp(SECRET, clock.now + 47_000),
       notice: "The portal refused the code: this computer's clock is 47 s behind. The corrected code is filled.",
@@ -84,7 +92,7 @@ describe('a portal refuses a filled code', () => {
     const refused = await fillAndSubmit();
     clock.now += 1_500;
     const answer = await request({ seen: REFUSED });
-    expect(answer).toMatchObject({ status: 'fill', code: oracleTotp(SECRET, clock.now - 47_000), notice: expect.stringContaining('47 s ahead') });
+    expect(inEnglish(answer)).toMatchObject({ status: 'fill', code: oracleTotp(SECRET, clock.now - 47_000), notice: expect.stringContaining('47 s ahead') });
     expect(answer.status === 'fill' && answer.code).not.toBe(refused);
   });
 
@@ -96,13 +104,13 @@ describe('a portal refuses a filled code', () => {
     await submitted();
     clock.now += 1_500;
     const again = await request({ seen: REFUSED });
-    expect(again).toEqual({ status: 'unexplained', message: expect.stringMatching(/refused the corrected code as well.*re-enrol/) });
+    expect(inEnglish(again)).toEqual({ status: 'unexplained', message: expect.stringMatching(/refused the corrected code as well.*re-enrol/) });
   });
 
   it('a good clock and a fresh code: nothing explains the refusal, nothing is filled', async () => {
     await fillAndSubmit();
     clock.now += 1_500;
-    expect(await request({ seen: REFUSED })).toEqual({
+    expect(inEnglish(await request({ seen: REFUSED }))).toEqual({
       status: 'unexplained',
       message: expect.stringMatching(/neither this computer's clock nor the code's timing explains it/),
     });
@@ -115,7 +123,7 @@ describe('a portal refuses a filled code', () => {
     clock.now = T0 + 28_500; // sent late, e.g. after the person paused
     await submitted();
     const answer = await request({ seen: REFUSED });
-    expect(answer).toMatchObject({ status: 'wait', waitMs: 1_500, notice: 'The portal refused the code: its period ended as it was sent. Filling the next code' });
+    expect(inEnglish(answer)).toMatchObject({ status: 'wait', waitMs: 1_500, notice: 'The portal refused the code: its period ended as it was sent. The next code follows.' });
     clock.now = T0 + 30_000;
     expect(await request()).toMatchObject({ status: 'fill', code: oracleTotp(SECRET, T0 + 30_000) });
   });
@@ -163,7 +171,7 @@ describe('a portal refuses a filled code', () => {
     portalAheadMs = 600_000;
     await fillAndSubmit();
     clock.now += 1_500;
-    expect(await request({ seen: REFUSED })).toEqual({ status: 'unexplained', message: expect.stringContaining('10 min behind') });
+    expect(inEnglish(await request({ seen: REFUSED }))).toEqual({ status: 'unexplained', message: expect.stringContaining('10 min behind') });
     expect((await ask(context(), { type: 'clock.offsets' })).offsets).toEqual([]);
   });
 

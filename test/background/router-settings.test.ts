@@ -80,7 +80,11 @@ describe('clock.check from a page', () => {
     expect((await refusal(context(), { type: 'clock.check', origin: 'https://portal.example.com' })).code).toBe('clock/no-date');
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('network'))));
     const error = await refusal(context(), { type: 'clock.check', origin: 'https://portal.example.com' });
-    expect(error).toEqual({ code: 'clock/unreachable', message: expect.stringContaining('https://portal.example.com') });
+    expect(error).toEqual({
+      code: 'clock/unreachable',
+      message: expect.stringContaining('https://portal.example.com'),
+      text: { key: 'error_clock_unreachable', subs: ['https://portal.example.com'] },
+    });
   });
 
   it('refuses a non-https site before fetching anything', async () => {

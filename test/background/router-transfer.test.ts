@@ -1,5 +1,6 @@
 import * as OTPAuth from 'otpauth';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { englishEntries } from '../english-messages';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ask, type Clock, makeContext, oracleTotp, PASS, randomSecret, refusal, restoreStorage, saveStorage, type StorageSnapshot, T0, totpUri } from './helpers';
 
@@ -49,7 +50,7 @@ describe('import.preview and import.commit', () => {
     ].join('\r\n');
     const preview = await ask(context(), { type: 'import.preview', text });
     expect(preview.accepted).toEqual([{ issuer: 'Acme', accountName: 'dave', type: 'totp' }]);
-    expect(preview.skipped).toEqual(
+    expect(englishEntries(preview.skipped)).toEqual(
       expect.arrayContaining([
         { label: 'Acme — dave', reason: expect.stringMatching(/twice/i) },
         { label: 'Item 3', reason: expect.stringMatching(/plain text.*not an authenticator code/i) },
@@ -72,7 +73,7 @@ describe('import.preview and import.commit', () => {
     const preview = await ask(context(), { type: 'import.preview', text: totpUri(S.jump, 'jumpcloud', 'alice') });
     const committed = await ask(context(), { type: 'import.commit', token: preview.token, sites: [] });
     expect(committed.added).toBe(preview.accepted.length);
-    expect(preview.skipped).toEqual([{ label: 'jumpcloud — alice', reason: 'Already in your vault.' }]);
+    expect(englishEntries(preview.skipped)).toEqual([{ label: 'jumpcloud — alice', reason: 'Already in your vault.' }]);
   });
 
   it('refuses an empty import and an unknown token', async () => {
@@ -136,7 +137,7 @@ describe('export', () => {
   it('refuses a period-60 account in a Google Authenticator export with a reason, and exports the rest', async () => {
     await restoreStorage(vaultA);
     const { uris, refused } = await ask(context(), { type: 'export.migration' });
-    expect(refused).toEqual([{ label: 'Slow — bob', reason: expect.stringMatching(/60-second period/) }]);
+    expect(englishEntries(refused)).toEqual([{ label: 'Slow — bob', reason: expect.stringMatching(/Slow — bob: the period is 60 s/) }]);
     expect(uris).toHaveLength(1);
     expect(uris[0]).toMatch(/^otpauth-migration:\/\/offline\?data=/);
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEnrolmentOffer, type OfferChannel } from '../../src/content/enrolment-offer';
 import type { ScanReport } from '../../src/messages';
 
-const NOTHING: ScanReport = { accounts: [], notes: ['No QR code was found on this page.'] };
+const NOTHING: ScanReport = { accounts: [], notes: [{ key: 'scan_note_nothing_found' }] };
 const ONE: ScanReport = { accounts: [{ issuer: 'JumpCloud', accountName: 'alice@example.com', duplicate: false }], notes: [], token: 't1' };
 
 function channelWith(reports: ScanReport[]) {

@@ -138,10 +138,10 @@ describe('the locked hint', () => {
     const controller = createFillController(fake, document);
     await controller.scan();
     fake.request.mockImplementationOnce(async () => {
-      throw new RequestFailed('vault/corrupt', 'The vault cannot be read.');
+      throw new RequestFailed('vault/malformed-contents', 'The vault opened but its contents are not readable; restore from a backup.', { key: 'error_vault_contents_unreadable' });
     });
     await deliverUnlocked(controller);
-    expect(panelText()).toContain('The vault cannot be read.');
+    expect(panelText()).toContain('The vault opened but its contents are not readable; restore from a backup.');
     expect(panelText()).not.toContain('Unlock Portal Authenticator to fill');
   });
 
@@ -232,7 +232,7 @@ describe('submissions after a fill', () => {
 
 describe('the portal answers a submitted code, on a page that stays loaded', () => {
   const NOTICE = "The portal refused the code: this computer's clock is 47 s behind. The corrected code is filled.";
-  const CORRECTED: FillAnswer = { ...FILL, code: '359152', notice: NOTICE };
+  const CORRECTED: FillAnswer = { ...FILL, code: '359152', notice: { key: 'refusal_clock_filled', subs: [{ key: 'refusal_offset_seconds_behind', subs: [47] }] } };
   beforeEach(() => {
     capturePanels();
     document.body.innerHTML =
@@ -273,13 +273,13 @@ describe('the portal answers a submitted code, on a page that stays loaded', () 
   });
 
   it('the field emptied with no text is passed on as such; a refusal nothing explains is said, and nothing is filled', async () => {
-    const fake = await fillAndSubmit({ status: 'unexplained', message: 'The portal refused the code, and nothing explains it.' });
+    const fake = await fillAndSubmit({ status: 'unexplained', message: { key: 'refusal_unknown', subs: [{ key: 'refusal_next_step' }] } });
     field().value = '';
     await vi.advanceTimersByTimeAsync(1_500);
     expect(fake.refused).toHaveBeenCalledWith(true);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(field().value).toBe('');
-    expect(panelText()).toContain('nothing explains it');
+    expect(panelText()).toContain("neither this computer's clock nor the code's timing explains it");
   });
 
   it('a page that shows nothing and keeps the code is not asked about', async () => {

@@ -6,6 +6,7 @@ import { PortalError } from '../../src/errors';
 import { parseOtpauthUri } from '../../src/otp';
 import { clickPanelPrimaryButton, type ExtensionSession, launchWithExtension } from '../../src/testing';
 import { FIXTURE_OTPAUTH } from '../fixtures/qr/payloads';
+import { english } from '../english-messages';
 import { BROWSERS, TEST_PASSPHRASE } from './browsers';
 import {
   enrolmentPages, type ExpectedAccount, extraPages, INVALID_OTPAUTH, JUMPCLOUD_ALICE, MIGRATION_ACCOUNTS, nonEnrolmentPages,
@@ -21,7 +22,7 @@ function otpEngineMessage(uri: string): string {
   try {
     parseOtpauthUri(uri);
   } catch (error) {
-    if (error instanceof PortalError) return error.userMessage;
+    if (error instanceof PortalError) return english(error.text);
     throw error;
   }
   throw new Error(`${uri} was expected to be refused by the OTP engine`);
@@ -187,7 +188,7 @@ describe.each(BROWSERS)('QR capture with the real extension in %s', (browserName
       const { page, report } = await scanOnDemand(enrolmentPages.find((p) => p.path === '/migration')!);
       try {
         expect(byIssuer(report.accounts)).toEqual(byIssuer(MIGRATION_ACCOUNTS.map((a) => ({ ...a, duplicate: false }))));
-        expect(report.notes.filter((n) => /missing/i.test(n))).toEqual([]);
+        expect(report.notes.map(english).filter((n) => /missing/i.test(n))).toEqual([]);
         const { added } = await session.request({ type: 'qr.acceptScan', token: report.token!, sites: [site.origin] });
         expect(added).toHaveLength(2);
         expect(await savedAccounts()).toEqual(boundToSite(MIGRATION_ACCOUNTS));
@@ -200,7 +201,7 @@ describe.each(BROWSERS)('QR capture with the real extension in %s', (browserName
       const { page, report } = await scanOnDemand(extraPages.migrationPart1);
       try {
         expect(report.accounts).toEqual([{ ...MIGRATION_ACCOUNTS[0]!, duplicate: false }]);
-        expect(report.notes.some((n) => n.includes('Part 2 of 2 is missing'))).toBe(true);
+        expect(report.notes.map(english).some((n) => n.includes('Missing parts: 2 (of 2)'))).toBe(true);
         expect(report.token).toBeDefined();
       } finally {
         await page.close();
@@ -217,9 +218,10 @@ describe.each(BROWSERS)('QR capture with the real extension in %s', (browserName
         expect(report.accounts).toEqual([]);
         expect(report.token).toBeUndefined();
         const expected = note();
-        expect(report.notes.some((n) => (typeof expected === 'string' ? n === expected : expected.test(n))), report.notes.join(' | ')).toBe(true);
+        const notes = report.notes.map(english);
+        expect(notes.some((n) => (typeof expected === 'string' ? n === expected : expected.test(n))), notes.join(' | ')).toBe(true);
         // Never echo a key URI: the note must not carry the payload.
-        expect(report.notes.join(' ')).not.toContain('secret=');
+        expect(notes.join(' ')).not.toContain('secret=');
         expect(await savedAccounts()).toEqual([]);
       } finally {
         await page.close();
@@ -231,7 +233,7 @@ describe.each(BROWSERS)('QR capture with the real extension in %s', (browserName
       const { page, report } = await scanOnDemand(enrolmentPages.find((p) => p.path === '/img-xo-2x')!);
       try {
         expect(await page.evaluate(() => window.devicePixelRatio)).toBe(2);
-        expect(report.accounts, report.notes.join(' | ')).toEqual([{ ...JUMPCLOUD_ALICE, duplicate: false }]);
+        expect(report.accounts, report.notes.map(english).join(' | ')).toEqual([{ ...JUMPCLOUD_ALICE, duplicate: false }]);
       } finally {
         await page.close();
       }
@@ -241,8 +243,8 @@ describe.each(BROWSERS)('QR capture with the real extension in %s', (browserName
       const { page, report } = await scanOnDemand(extraPages.migrationCrossOrigin2x);
       try {
         expect(await page.evaluate(() => window.devicePixelRatio)).toBe(2);
-        expect(byIssuer(report.accounts), report.notes.join(' | ')).toEqual(byIssuer(MIGRATION_ACCOUNTS.map((a) => ({ ...a, duplicate: false }))));
-        expect(report.notes.filter((n) => /missing/i.test(n))).toEqual([]);
+        expect(byIssuer(report.accounts), report.notes.map(english).join(' | ')).toEqual(byIssuer(MIGRATION_ACCOUNTS.map((a) => ({ ...a, duplicate: false }))));
+        expect(report.notes.map(english).filter((n) => /missing/i.test(n))).toEqual([]);
       } finally {
         await page.close();
       }

@@ -1,11 +1,18 @@
 import * as OTPAuth from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import { collectAccounts, isSameAccount } from '../../src/import/collect-accounts';
+import { collectAccounts as collectTranslatable, isSameAccount } from '../../src/import/collect-accounts';
+import { englishEntries } from '../english-messages';
 import { findDuplicate, type VaultAccount } from '../../src/vault';
 import { totpUri } from '../background/helpers';
 import { migrationUri } from '../background/migration-builder';
 
 const key = () => new OTPAuth.Secret({ size: 20 });
+
+/** The accounts found and the skipped entries as the page shows them in English. */
+function collectAccounts(texts: string[]) {
+  const { accounts, skipped } = collectTranslatable(texts);
+  return { accounts, skipped: englishEntries(skipped) };
+}
 
 describe('collectAccounts: otpauth links', () => {
   it('reads each link into an account, ignoring blank lines and surrounding spaces', () => {
@@ -67,16 +74,16 @@ describe('collectAccounts: Google Authenticator exports', () => {
   it('keeps what it read and reports the missing parts by number', () => {
     const one = collectAccounts([parts[0]!, parts[2]!]);
     expect(one.accounts).toHaveLength(2);
-    expect(one.skipped).toEqual([{ label: 'Google Authenticator export', reason: expect.stringMatching(/^Part 2 of 3 is missing\./) }]);
+    expect(one.skipped).toEqual([{ label: 'Google Authenticator export', reason: expect.stringMatching(/^Missing parts: 2 \(of 3\)\./) }]);
     const two = collectAccounts([parts[1]!]);
-    expect(two.skipped[0]!.reason).toMatch(/^Part 1, 3 of 3 is missing\./);
+    expect(two.skipped[0]!.reason).toMatch(/^Missing parts: 1, 3 \(of 3\)\./);
   });
 
   it('tracks two exports separately', () => {
     const other = migrationUri([{ secret: key().bytes, issuer: 'Solo', name: 'x' }], 0, 2, 99);
     const { accounts, skipped } = collectAccounts([...parts, other]);
     expect(accounts).toHaveLength(4);
-    expect(skipped).toEqual([{ label: 'Google Authenticator export', reason: expect.stringMatching(/^Part 2 of 2 is missing\./) }]);
+    expect(skipped).toEqual([{ label: 'Google Authenticator export', reason: expect.stringMatching(/^Missing parts: 2 \(of 2\)\./) }]);
   });
 
   it('reads HOTP entries with their counter and drops an account also given as a link', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishEntries } from '../english-messages';
 import { IMPORT_KDF_CAPS, MAX_IMPORT_BYTES, readImportFile } from '../../src/import';
 import { aegisEncrypted, aegisEntries, aegisPlain, andOtpEncrypted, andOtpEntries, enteEncrypted, otpauthLines, SAMPLE_ACCOUNTS } from '../fixtures/import/build-fixtures';
 
@@ -61,7 +62,7 @@ describe('hostile and damaged import files', () => {
     );
     const result = await readImportFile(bytes(aegisPlain(entries)));
     expect(result.accounts.map((a) => a.issuer)).toEqual(['JumpCloud']);
-    expect(result.skipped).toEqual([
+    expect(englishEntries(result.skipped)).toEqual([
       { label: 'Entry 2', reason: expect.stringMatching(/damaged or incomplete/) },
       { label: 'Broken — bad-key', reason: expect.stringMatching(/secret|base32/i) },
       { label: 'Broken — md5', reason: expect.stringMatching(/SHA1, SHA256 or SHA512/) },

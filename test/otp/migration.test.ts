@@ -122,10 +122,10 @@ describe('parseMigrationUri refuses bad input with a specific OtpError', () => {
 describe('formatMigrationUris', () => {
   it('refuses what the format cannot carry, naming the account', () => {
     expect(() => formatMigrationUris([alice, { ...alice, accountName: 'bob', period: 60 }])).toThrowError(
-      expect.objectContaining({ code: 'otp/unsupported-by-format', message: expect.stringMatching(/Example \(bob\).*60-second/) }),
+      expect.objectContaining({ code: 'otp/unsupported-by-format', message: expect.stringMatching(/Example — bob: the period is 60 s/) }),
     );
     expect(() => formatMigrationUris([{ ...alice, type: 'hotp', digits: 10 }])).toThrowError(
-      expect.objectContaining({ code: 'otp/unsupported-by-format', message: expect.stringContaining('10-digit') }),
+      expect.objectContaining({ code: 'otp/unsupported-by-format', message: expect.stringContaining('its codes have 10 digits') }),
     );
     expect(() => formatMigrationUris([alice], { maxPerQr: 0 })).toThrowError(expect.objectContaining({ code: 'otp/bad-migration' }));
   });
@@ -138,7 +138,7 @@ describe('formatMigrationUris', () => {
     ]);
     expect(combineMigrationBatches([batches[2]!, batches[0]!, batches[1]!, batches[0]!])).toEqual(accounts);
     expect(findMissingMigrationParts([batches[1]!])).toEqual([0, 2]);
-    expect(() => combineMigrationBatches([batches[0]!, batches[2]!])).toThrowError(/code\(s\) 2 have not been scanned/);
+    expect(() => combineMigrationBatches([batches[0]!, batches[2]!])).toThrowError(/not scanned yet: 2\./);
     const other = parseMigrationBatch(formatMigrationUris(accounts, { batchId: 778 })[1]!);
     expect(() => combineMigrationBatches([batches[0]!, other, batches[2]!])).toThrowError(/different exports/);
     expect(() => combineMigrationBatches([])).toThrowError(expect.objectContaining({ code: 'otp/bad-migration' }));

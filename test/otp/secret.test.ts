@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { english } from '../english-messages';
 import { decodeBase32, encodeBase32, normalizeManualSecret, normalizeSecret, secretStrengthWarning } from '../../src/otp/index';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -93,8 +94,8 @@ describe('normalizeSecret / normalizeManualSecret', () => {
 
 describe('secretStrengthWarning', () => {
   it('warns under 128 bits only', () => {
-    expect(secretStrengthWarning({ secret: encodeBase32(new Uint8Array(10)) })).toContain('80 bits');
-    expect(secretStrengthWarning({ secret: encodeBase32(new Uint8Array(15)) })).toContain('120 bits');
+    expect(english(secretStrengthWarning({ secret: encodeBase32(new Uint8Array(10)) })!)).toContain('80 bits');
+    expect(english(secretStrengthWarning({ secret: encodeBase32(new Uint8Array(15)) })!)).toContain('120 bits');
     expect(secretStrengthWarning({ secret: encodeBase32(new Uint8Array(16)) })).toBeUndefined();
     expect(secretStrengthWarning({ secret: encodeBase32(new Uint8Array(20)) })).toBeUndefined();
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyQrPayload, describeNonAuthenticatorQr, isAuthenticatorPayloadKind } from '../../src/qr/payload';
+import { classifyQrPayload, describeNonAuthenticatorQr as describeTranslatable, isAuthenticatorPayloadKind, type PayloadSubject } from '../../src/qr/payload';
+import { english } from '../english-messages';
 import { FIXTURE_MIGRATION_BATCH, FIXTURE_OTPAUTH } from '../fixtures/qr/payloads';
 
 describe('classifyQrPayload', () => {
@@ -30,6 +31,10 @@ describe('classifyQrPayload', () => {
   });
 });
 
+/** The description in English, as the page shows it. */
+const describeNonAuthenticatorQr = (kind: Parameters<typeof describeTranslatable>[0], text: string, subject?: PayloadSubject) =>
+  english(describeTranslatable(kind, text, subject));
+
 describe('describeNonAuthenticatorQr', () => {
   it('names a web link by its origin and hides its query', () => {
     const message = describeNonAuthenticatorQr('url', 'https://portal.example.com/activate?token=SECRETTOKEN');
@@ -56,7 +61,7 @@ describe('describeNonAuthenticatorQr', () => {
 
 describe('describeNonAuthenticatorQr wording', () => {
   it('names what was read: a QR code by default, or e.g. a pasted line', () => {
-    expect(describeNonAuthenticatorQr('url', 'https://example.com/activate?t=1', 'This line')).toMatch(/^This line is a web link \(https:\/\/example\.com/);
+    expect(describeNonAuthenticatorQr('url', 'https://example.com/activate?t=1', 'line')).toMatch(/^This line is a web link \(https:\/\/example\.com/);
     expect(describeNonAuthenticatorQr('text', 'hello')).toMatch(/^This QR code holds plain text/);
   });
 

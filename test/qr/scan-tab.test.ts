@@ -7,6 +7,7 @@ import { toLumaImage } from '../../src/qr/luma';
 import { scanTab, type ScanTabBrowser } from '../../src/qr/scan-tab';
 import { FIXTURE_MIGRATION_BATCH, FIXTURE_OTPAUTH, FIXTURE_URL } from '../fixtures/qr/payloads';
 import { blankImage, pasteImage, renderQrRgba } from '../fixtures/qr/render';
+import { english } from '../english-messages';
 
 const viewport = { devicePixelRatio: 2, innerWidth: 800, innerHeight: 500, scrollX: 0, scrollY: 0 };
 
@@ -199,7 +200,7 @@ describe('scanTab', () => {
     const { deps, calls } = fake({ frames: [{ frameId: 0, result: pageResult({ needsCrop }) }], shot, readFails: true });
     const result = await scanTab(3, deps);
     expect(result.found).toEqual([]);
-    expect(result.notes.filter((n) => n.startsWith('The screenshot could not be read'))).toEqual(['The screenshot could not be read (canvas unavailable).']);
+    expect(result.notes.map(english).filter((n) => n.startsWith('The screenshot could not be read'))).toEqual(['The screenshot could not be read (canvas unavailable).']);
     expect(calls.capture).toBe(1);
     expect(calls.closed).toBe(1);
   });
@@ -213,7 +214,7 @@ describe('scanTab', () => {
     const { deps, calls } = fake({ frames });
     const result = await scanTab(3, deps);
     expect(result.found).toEqual([{ payload: FIXTURE_OTPAUTH, kind: 'otpauth', source: 'element' }]);
-    expect(result.notes.join(' ')).toMatch(/1 image\(s\) inside embedded frames/);
+    expect(result.notes.map(english).join(' ')).toMatch(/^1 image in an embedded frame could not be read directly\./);
     expect(calls.capture).toBe(0);
   });
 
@@ -235,7 +236,7 @@ describe('scanTab', () => {
     const { deps } = fake({ injectFails: 'always', shot });
     const result = await scanTab(3, deps);
     expect(result.found).toEqual([{ payload: FIXTURE_OTPAUTH, kind: 'otpauth', source: 'screenshot' }]);
-    expect(result.notes.join(' ')).toMatch(/could not be searched/);
+    expect(result.notes.map(english).join(' ')).toMatch(/could not be searched/);
   });
 
   it('throws a QrError when neither the page nor a screenshot can be read', async () => {
@@ -249,7 +250,7 @@ describe('scanTab', () => {
     const result = await scanTab(3, deps);
     expect(result.found).toEqual([]);
     expect(calls.capture).toBe(0);
-    expect(result.notes.join(' ')).toMatch(/not in front/);
+    expect(result.notes.map(english).join(' ')).toMatch(/not in front/);
   });
 
   it('waits out the capture rate limit once', async () => {

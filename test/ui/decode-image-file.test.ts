@@ -23,7 +23,7 @@ describe('reading an imported image file in a page', () => {
     ['qr/not-found', 'No QR code was found in “enrolment.png”'],
   ])('names the file and the step when the background answers %s', async (code, words) => {
     const request = vi.fn(async () => {
-      throw new RequestFailed(code, 'English fallback');
+      throw new RequestFailed(code, 'English fallback', { key: 'error_unexpected' });
     });
     await expect(decodeImageFile(file(), request)).rejects.toMatchObject({ code, userMessage: expect.stringContaining(words) });
   });

@@ -11,8 +11,8 @@ const preview: ImportPreview = {
     { issuer: '', accountName: 'counter-account', type: 'hotp' },
   ],
   skipped: [
-    { label: 'Legacy VPN', reason: 'Its algorithm MD5 is not supported (use SHA1, SHA256 or SHA512).' },
-    { label: 'GitHub (alice)', reason: 'Already in the vault.' },
+    { label: 'Legacy VPN', reason: { key: 'error_otp_export_md5' } },
+    { label: 'GitHub (alice)', reason: { key: 'import_skip_in_vault' } },
   ],
   token: 'tok-1',
 };
@@ -65,8 +65,8 @@ describe('ImportPreviewView', () => {
     expect(accepted[1]).toContain('HOTP');
     const skipped = [...root.querySelectorAll('[data-testid="import-skipped-item"]')].map((li) => li.textContent);
     expect(skipped).toEqual([
-      'Legacy VPN: Its algorithm MD5 is not supported (use SHA1, SHA256 or SHA512).',
-      'GitHub (alice): Already in the vault.',
+      'Legacy VPN: The export uses an unknown algorithm (MD5 is not supported). Supported: SHA1/SHA256/SHA512, 6 or 8 digits, TOTP or HOTP.',
+      'GitHub (alice): Already in your vault.',
     ]);
     expect(root.textContent).toContain('To import (2)');
     expect(root.textContent).toContain('Skipped (2)');
@@ -93,12 +93,12 @@ describe('ImportPreviewView', () => {
 
   it('shows why a commit failed', async () => {
     const { client } = createFakeClient(() => {
-      throw new RequestFailed('import/expired', 'This import preview has expired; preview it again.');
+      throw new RequestFailed('protocol/expired', 'That step has expired. Please start again.', { key: 'error_protocol_expired' });
     });
     const root = await mount(<ImportPreviewView preview={preview} onCommitted={() => {}} />, client);
     byTestId<HTMLButtonElement>(root, 'import-commit')!.click();
     await settle();
-    expect(byTestId(root, 'import-error')?.textContent).toBe('This import preview has expired; preview it again.');
+    expect(byTestId(root, 'import-error')?.textContent).toBe('That step has expired. Please start again.');
   });
 });
 

@@ -13,8 +13,8 @@ const saved: AccountView = {
 /** Background stand-in: a secret containing "!" is refused the way the real validator refuses it. */
 function answer(request: PageRequest) {
   if (request.type === 'accounts.previewManual') {
-    if (request.entry.secret.includes('!')) throw new RequestFailed('otp/bad-secret', 'The secret may contain only the letters A–Z and digits 2–7.');
-    if (request.entry.digits !== 6 && request.entry.digits !== 8) throw new RequestFailed('otp/bad-digits', 'Digits must be 6, 7 or 8.');
+    if (request.entry.secret.includes('!')) throw new RequestFailed('otp/bad-secret', 'The secret key has a character…', { key: 'error_otp_secret_bad_char', subs: [3] });
+    if (request.entry.digits !== 6 && request.entry.digits !== 8) throw new RequestFailed('otp/bad-digits', 'The number of digits must be…', { key: 'error_otp_bad_digits', subs: [8] });
     return { code: request.entry.digits === 8 ? '12345678' : '492039' };
   }
   if (request.type === 'accounts.addManual') return { account: saved };
@@ -32,7 +32,7 @@ describe('ManualEntryForm', () => {
     const root = await mount(<ManualEntryForm initialSites="" onSaved={() => {}} previewDelayMs={0} />, client);
     await typeInto(byTestId(root, 'secret'), 'jbsw y3dp !!');
     await settle(5);
-    expect(byTestId(root, 'manual-error')?.textContent).toBe('The secret may contain only the letters A–Z and digits 2–7.');
+    expect(byTestId(root, 'manual-error')?.textContent).toBe('The secret key has a character that is not allowed at position 3. A key uses only the letters A–Z and the digits 2–7.');
     expect(byTestId(root, 'manual-preview')).toBeNull();
   });
 
@@ -58,7 +58,7 @@ describe('ManualEntryForm', () => {
     expect(byTestId(root, 'manual-error')).toBeNull();
     await typeInto(byTestId(root, 'digits'), '9');
     await settle(5);
-    expect(byTestId(root, 'manual-error')?.textContent).toBe('Digits must be 6, 7 or 8.');
+    expect(byTestId(root, 'manual-error')?.textContent).toBe('The number of digits must be a whole number from 6 to 8 (usually 6).');
   });
 
   it('saves with the proposed site and reports the saved account', async () => {

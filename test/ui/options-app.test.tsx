@@ -33,7 +33,7 @@ function createBackground(state: 'locked' | 'unlocked', policy: Partial<Effectiv
       case 'import.preview':
         return {
           accepted: [{ issuer: 'Acme', accountName: 'alice', type: 'totp' }],
-          skipped: [{ label: 'line 2', reason: 'This is a web address, not an otpauth:// link.' }],
+          skipped: [{ label: { key: 'import_label_item', subs: [2] }, reason: { key: 'payload_is_link', subs: [{ key: 'payload_subject_line' }, 'https://portal.acme.test'] } }],
           token: 'tok',
         };
       case 'import.commit':
@@ -45,7 +45,7 @@ function createBackground(state: 'locked' | 'unlocked', policy: Partial<Effectiv
         if (unbacked) unbacked = { ...unbacked, count: 0 };
         return { text: '{}', filename: 'portal-authenticator-backup-2024-01-02.json' };
       case 'export.plain':
-        if (request.passphrase !== 'the vault passphrase') throw new RequestFailed('vault/wrong-passphrase', 'The passphrase does not open this vault.');
+        if (request.passphrase !== 'the vault passphrase') throw new RequestFailed('vault/wrong-passphrase', 'The passphrase does not open this vault.', { key: 'error_wrong_passphrase_vault' });
         return { text: 'otpauth://totp/Acme:alice?secret=JBSWY3DPEHPK3PXP\n', filename: 'otpauth-links-2024-01-02.txt', mime: 'text/plain' };
       case 'debug.decisions':
         return { recording, decisions: recording ? [decision] : [] };
@@ -119,7 +119,7 @@ describe('options App', () => {
       type: 'import.preview',
       text: 'otpauth://totp/Acme:alice?secret=JBSWY3DPEHPK3PXP\nhttps://example.com',
     });
-    expect(byTestId(root, 'import-skipped')?.textContent).toContain('not an otpauth:// link');
+    expect(byTestId(root, 'import-skipped')?.textContent).toContain('Item 2: This line is a web link (https://portal.acme.test), not an authenticator code.');
     await typeInto(byTestId(root, 'import-sites'), 'https://portal.acme.test');
     byTestId<HTMLButtonElement>(root, 'import-commit')!.click();
     await settle();

@@ -31,7 +31,7 @@ function background(status: Partial<PasskeyStatus> = {}) {
         passkeys = passkeys.filter((p) => p.credentialId !== request.credentialId);
         return { ok: true };
       case 'vault.unlock':
-        throw new RequestFailed('vault/wrong-passphrase', 'The passphrase does not open this vault.');
+        throw new RequestFailed('vault/wrong-passphrase', 'The passphrase does not open this vault.', { key: 'error_wrong_passphrase_vault' });
       default:
         throw new Error(`unexpected ${request.type}`);
     }

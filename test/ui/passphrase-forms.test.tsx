@@ -8,7 +8,7 @@ import { byTestId, createFakeClient, mount, settle, typeInto, useEnglishMessages
 
 function vault(request: PageRequest) {
   if (request.type === 'vault.unlock') {
-    if (request.passphrase !== 'correct horse battery staple') throw new RequestFailed('vault/wrong-passphrase', 'Wrong passphrase. Check Caps Lock and try again.');
+    if (request.passphrase !== 'correct horse battery staple') throw new RequestFailed('vault/wrong-passphrase', 'The passphrase does not open this vault.', { key: 'error_wrong_passphrase_vault' });
     return { state: 'unlocked' as const };
   }
   if (request.type === 'vault.create') return { state: 'unlocked' as const };
@@ -29,7 +29,7 @@ describe('UnlockForm', () => {
     await typeInto(byTestId(root, 'passphrase'), 'wrong');
     byTestId<HTMLButtonElement>(root, 'unlock')!.click();
     await settle();
-    expect(byTestId(root, 'error')?.textContent).toBe('Wrong passphrase. Check Caps Lock and try again.');
+    expect(byTestId(root, 'error')?.textContent).toMatch(/^The passphrase does not open this vault\. Check it \(and Caps Lock\)/);
     expect(byTestId<HTMLInputElement>(root, 'passphrase')!.getAttribute('aria-invalid')).toBe('true');
     expect(states).toEqual([]);
   });

@@ -23,11 +23,11 @@ function createBackground(locked = false) {
   const handler = (request: PageRequest): unknown => {
     if (request.type === 'vault.overview') return state === 'locked' ? { state } : { state, accounts, codesComplete: true, ...codes() };
     if (request.type === 'vault.unlock') {
-      if (request.passphrase !== 'right') throw new RequestFailed('vault/wrong-passphrase', 'That passphrase is not right.');
+      if (request.passphrase !== 'right') throw new RequestFailed('vault/wrong-passphrase', 'The passphrase does not open this vault.', { key: 'error_wrong_passphrase_vault' });
       state = 'unlocked';
       return { state };
     }
-    if (state === 'locked') throw new RequestFailed('vault/locked', 'The vault is locked.');
+    if (state === 'locked') throw new RequestFailed('vault/locked', 'The vault is locked; unlock it with your passphrase first.', { key: 'error_locked' });
     switch (request.type) {
       case 'vault.lock':
         state = 'locked';
@@ -82,7 +82,7 @@ describe('popup App', () => {
     await waitFor(() => root.querySelector('[data-testid="account-row"], [data-testid="unlock-form"]'));
     await typeInto(byTestId(root, 'passphrase'), 'wrong');
     await click(root, 'unlock');
-    expect(byTestId(root, 'error')?.textContent).toBe('That passphrase is not right.');
+    expect(byTestId(root, 'error')?.textContent).toMatch(/^The passphrase does not open this vault\. Check it \(and Caps Lock\)/);
     await typeInto(byTestId(root, 'passphrase'), 'right');
     await click(root, 'unlock');
     await settle();
@@ -110,14 +110,14 @@ describe('popup App', () => {
   });
 
   it('when the accounts cannot be read, still shows the unlocked screen with its buttons and says why', async () => {
-    const damaged = new RequestFailed('vault/malformed-contents', 'The vault could not be read; restore it from a backup.');
+    const damaged = new RequestFailed('vault/malformed-contents', 'The vault opened but its contents are not readable; restore from a backup.', { key: 'error_vault_contents_unreadable' });
     const { client } = createFakeClient((request) => {
       if (request.type === 'vault.status') return { state: 'unlocked' };
       throw damaged;
     });
     const root = await mount(<App />, client);
     await waitFor(() => byTestId(root, 'toast'));
-    expect(byTestId(root, 'toast')?.textContent).toContain('restore it from a backup');
+    expect(byTestId(root, 'toast')?.textContent).toContain('restore from a backup');
     expect(byTestId(root, 'lock')).not.toBeNull();
     expect(byTestId(root, 'open-options')).not.toBeNull();
     expect(byTestId(root, 'error')).toBeNull();

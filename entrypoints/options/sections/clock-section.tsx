@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { Responses } from '../../../src/messages';
 import { useClient } from '../../../src/ui/client-context';
 import { describeUiError } from '../../../src/ui/describe-ui-error';
 import { useAction } from '../../../src/ui/use-action';
+import { FieldError, invalidWhen } from '../../../src/ui/field-error';
 import { formatDateTime, t } from '../../../src/ui/i18n';
 
 type ClockResult = Responses['clock.check'];
@@ -21,6 +22,7 @@ export function ClockSection() {
   const [site, setSite] = useState('');
   const [result, setResult] = useState<{ site: string; value: ClockResult } | undefined>(undefined);
   const { busy, error, setError, run } = useAction();
+  const errorId = useId();
 
   useEffect(() => {
     client.request({ type: 'accounts.list' }).then(
@@ -47,7 +49,13 @@ export function ClockSection() {
         <p class="muted">{t('clock_no_sites')}</p>
       ) : (
         <div class="actions">
-          <select data-testid="clock-site" aria-label={t('clock_site_label')} value={site} onChange={(e) => setSite(e.currentTarget.value)}>
+          <select
+            data-testid="clock-site"
+            aria-label={t('clock_site_label')}
+            value={site}
+            {...invalidWhen(error ? errorId : undefined)}
+            onChange={(e) => setSite(e.currentTarget.value)}
+          >
             {sites.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -65,7 +73,7 @@ export function ClockSection() {
           <p class="muted">{t('clock_times', formatDateTime(new Date(result.value.serverDate)), formatDateTime(new Date()))}</p>
         </div>
       ) : null}
-      {error ? <p class="error" role="alert" data-testid="clock-error">{error}</p> : null}
+      {error ? <FieldError id={errorId} text={error} testId="clock-error" /> : null}
     </section>
   );
 }

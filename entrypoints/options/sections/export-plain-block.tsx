@@ -1,9 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { PlainExportFormat } from '../../../src/import/plain-export';
 import { ActionResult } from '../../../src/ui/action-result';
 import { useClient } from '../../../src/ui/client-context';
 import { downloadText } from '../../../src/ui/download-text';
 import { Field } from '../../../src/ui/field';
+import { invalidWhen, passphraseFieldOf } from '../../../src/ui/field-error';
 import { type MessageKey, t } from '../../../src/ui/i18n';
 import { useAction } from '../../../src/ui/use-action';
 
@@ -18,7 +19,8 @@ export function ExportPlainBlock({ format, onExported }: { format: PlainExportFo
   const client = useClient();
   const [passphrase, setPassphrase] = useState('');
   const [done, setDone] = useState('');
-  const { busy, error, run } = useAction();
+  const { busy, error, failure, run } = useAction();
+  const resultId = useId();
   const block = BLOCKS[format];
 
   const exportFile = async (event: Event) => {
@@ -39,12 +41,19 @@ export function ExportPlainBlock({ format, onExported }: { format: PlainExportFo
       <p>{t(block.intro)}</p>
       <p class="warning">{t('export_secrets_warning')}</p>
       <Field label={t('field_vault_passphrase')}>
-        <input type="password" autocomplete="current-password" data-testid={`${block.testId}-passphrase`} value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />
+        <input
+          type="password"
+          autocomplete="current-password"
+          data-testid={`${block.testId}-passphrase`}
+          value={passphrase}
+          {...invalidWhen(error && passphraseFieldOf(failure) ? resultId : undefined)}
+          onInput={(e) => setPassphrase(e.currentTarget.value)}
+        />
       </Field>
       <button type="submit" data-testid={block.testId} disabled={busy || !passphrase}>
         {t(block.button)}
       </button>
-      <ActionResult error={error} done={done} testId={`${block.testId}-result`} />
+      <ActionResult error={error} done={done} testId={`${block.testId}-result`} id={resultId} />
     </form>
   );
 }

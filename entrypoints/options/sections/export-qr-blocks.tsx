@@ -5,10 +5,12 @@ import { useClient } from '../../../src/ui/client-context';
 import { describeUiError } from '../../../src/ui/describe-ui-error';
 import { t } from '../../../src/ui/i18n';
 import { QrCanvas } from '../../../src/ui/qr-canvas';
+import { SkippedList } from '../../../src/ui/skipped-list';
+import type { SkippedEntry } from '../../../src/import/types';
 
 interface MigrationExport {
   uris: string[];
-  refused: Array<{ label: string; reason: string }>;
+  refused: SkippedEntry[];
 }
 
 /** Google Authenticator transfer QR codes for all accounts, and one QR code per account; both reveal secrets. */
@@ -60,13 +62,7 @@ export function ExportQrBlocks() {
             {migration.refused.length > 0 ? (
               <>
                 <h4>{t('export_refused_title')}</h4>
-                <ul class="plain skipped" data-testid="export-refused">
-                  {migration.refused.map((item, index) => (
-                    <li key={index}>
-                      <strong>{item.label || '—'}</strong>: {item.reason}
-                    </li>
-                  ))}
-                </ul>
+                <SkippedList items={migration.refused} testId="export-refused" />
               </>
             ) : null}
             <button type="button" onClick={() => setMigration(undefined)}>
@@ -86,16 +82,16 @@ export function ExportQrBlocks() {
         <ul class="plain account-qr-list">
           {accounts.map((account) => (
             <li key={account.id} data-testid="export-account">
-              <span>{labelAccount(account)}</span>
+              <span>{labelAccount(account, t('account_unnamed'))}</span>
               {shown?.id === account.id ? (
                 <>
                   <button type="button" onClick={() => setShown(undefined)}>
                     {t('hide')}
                   </button>
-                  <QrCanvas text={shown.uri} label={labelAccount(account)} testId="account-qr" />
+                  <QrCanvas text={shown.uri} label={labelAccount(account, t('account_unnamed'))} testId="account-qr" />
                 </>
               ) : (
-                <button type="button" data-testid="export-account-qr" aria-label={t('export_account_qr_for', labelAccount(account))} onClick={() => void showAccount(account)}>
+                <button type="button" data-testid="export-account-qr" aria-label={t('export_account_qr_for', labelAccount(account, t('account_unnamed')))} onClick={() => void showAccount(account)}>
                   {t('export_account_qr_show')}
                 </button>
               )}

@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { useClient } from '../../../src/ui/client-context';
 import { ActionResult } from '../../../src/ui/action-result';
 import { useAction } from '../../../src/ui/use-action';
+import { passphraseFieldOf } from '../../../src/ui/field-error';
 import { downloadText } from '../../../src/ui/download-text';
 import { t } from '../../../src/ui/i18n';
 import { NewPassphraseFields, canSubmitNewPassphrase } from '../../../src/ui/new-passphrase-fields';
@@ -27,7 +28,8 @@ export function ExportSection({ plainExportAllowed, effective, save, onBackedUp 
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [backupDone, setBackupDone] = useState('');
-  const { busy, error: backupError, run } = useAction();
+  const { busy, error: backupError, failure, run } = useAction();
+  const backupResultId = useId();
 
   const exportBackup = async (event: Event) => {
     event.preventDefault();
@@ -50,11 +52,19 @@ export function ExportSection({ plainExportAllowed, effective, save, onBackedUp 
       <form class="stack narrow" id={BACKUP_FORM_ID} onSubmit={exportBackup} data-testid="export-backup-form">
         <h3>{t('export_backup_title')}</h3>
         <p>{t('export_backup_intro')}</p>
-        <NewPassphraseFields value={passphrase} confirm={confirm} onValue={setPassphrase} onConfirm={setConfirm} testId="export-passphrase" label={t('field_backup_passphrase')} />
+        <NewPassphraseFields
+          value={passphrase}
+          confirm={confirm}
+          onValue={setPassphrase}
+          onConfirm={setConfirm}
+          testId="export-passphrase"
+          label={t('field_backup_passphrase')}
+          errorId={backupError && passphraseFieldOf(failure) ? backupResultId : undefined}
+        />
         <button type="submit" class="primary" data-testid="export-backup" disabled={busy || !canSubmitNewPassphrase(passphrase, confirm)}>
           {t('export_backup_button')}
         </button>
-        <ActionResult error={backupError} done={backupDone} testId="export-backup-result" />
+        <ActionResult error={backupError} done={backupDone} testId="export-backup-result" id={backupResultId} />
       </form>
 
       {plainExportAllowed ? null : (

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
+import { PortalError } from '../../../src/errors';
 import type { ImportPreview } from '../../../src/messages';
 import { useClient } from '../../../src/ui/client-context';
 import { decodeImageFile } from '../../../src/ui/decode-image-file';
@@ -7,11 +8,21 @@ import { t } from '../../../src/ui/i18n';
 import { describeImportOutcome, readFileBase64 } from '../../../src/ui/import-outcome';
 import { ImportPreviewView } from '../../../src/ui/import-preview-view';
 import { Field, FilePicker } from '../../../src/ui/field';
+import { FieldError, invalidWhen, passphraseFieldOf } from '../../../src/ui/field-error';
 
 interface ChosenFile {
   name: string;
   /** The file's bytes, base64: its format is recognised from them in the background, never from its name. */
   base64: string;
+}
+
+/** Which control the problems shown are about: the image or file picker, the file's password, or the pasted text. */
+type ProblemSource = 'images' | 'file' | 'password' | 'text';
+
+/** A file that could not be opened: because of its password (asked for, or wrong), or because of the file itself. */
+function fileProblemSource(error: unknown): ProblemSource {
+  const code = error instanceof PortalError ? error.code : '';
+  return code === 'import/needs-passphrase' || code === 'import/wrong-password' || passphraseFieldOf(error) ? 'password' : 'file';
 }
 
 function appendLines(text: string, lines: string[]): string {
@@ -39,6 +50,15 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
   const [password, setPassword] = useState('');
   const [preview, setPreview] = useState<ImportPreview | undefined>(undefined);
   const [problems, setProblems] = useState<string[]>([]);
+  const [problemSource, setProblemSource] = useState<ProblemSource | undefined>(undefined);
+  const problemId = useId();
+  // The control the problems are about names each of them.
+  const problemsAbout = (source: ProblemSource) =>
+    invalidWhen(problems.length > 0 && problemSource === source ? problems.map((_, index) => `${problemId}-${index}`).join(' ') : undefined);
+  const showProblems = (list: string[], source: ProblemSource) => {
+    setProblems(list);
+    setProblemSource(source);
+  };
   const [result, setResult] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const slowSeconds = useSlowSeconds(busy && file !== undefined);
@@ -60,7 +80,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
       }
     }
     setText((current) => appendLines(current, found));
-    setProblems(failed);
+    showProblems(failed, 'images');
     setBusy(false);
   };
 
@@ -74,7 +94,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
         : { type: 'import.preview' as const, text };
       setPreview(await client.request(request));
     } catch (err) {
-      setProblems([describeUiError(err)]);
+      showProblems([describeUiError(err)], file ? fileProblemSource(err) : 'text');
     } finally {
       setBusy(false);
     }
@@ -112,12 +132,28 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
                 </button>
               </p>
               <Field label={t('field_import_file_password')}>
-                <input type="password" autocomplete="off" data-testid="backup-passphrase" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+                <input
+                  type="password"
+                  autocomplete="off"
+                  data-testid="backup-passphrase"
+                  value={password}
+                  {...problemsAbout('password')}
+                  onInput={(e) => setPassword(e.currentTarget.value)}
+                />
               </Field>
             </div>
           ) : (
             <Field label={t('field_import_text')}>
-              <textarea rows={5} class="mono" spellcheck={false} data-testid="import-text" value={text} placeholder="otpauth://totp/…&#10;otpauth-migration://offline?data=…" onInput={(e) => setText(e.currentTarget.value)} />
+              <textarea
+                rows={5}
+                class="mono"
+                spellcheck={false}
+                data-testid="import-text"
+                value={text}
+                placeholder="otpauth://totp/…&#10;otpauth-migration://offline?data=…"
+                {...problemsAbout('text')}
+                onInput={(e) => setText(e.currentTarget.value)}
+              />
             </Field>
           )}
           <div class="file-row">
@@ -125,9 +161,17 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
               label={t('field_import_any_file')}
               accept=""
               testId="import-file"
-              onFiles={([chosen]) => chooseFile(chosen!).catch((err) => setProblems([describeUiError(err)]))}
+              errorId={problemsAbout('file')['aria-describedby']}
+              onFiles={([chosen]) => chooseFile(chosen!).catch((err) => showProblems([describeUiError(err)], 'file'))}
             />
-            <FilePicker label={t('field_import_images')} accept="image/*" multiple testId="import-images" onFiles={(files) => void readImages(files)} />
+            <FilePicker
+              label={t('field_import_images')}
+              accept="image/*"
+              multiple
+              testId="import-images"
+              errorId={problemsAbout('images')['aria-describedby']}
+              onFiles={(files) => void readImages(files)}
+            />
           </div>
           <button type="button" class="primary" data-testid="import-preview" disabled={busy || (file ? false : !text.trim())} onClick={runPreview}>
             {busy ? t('working') : t('import_preview_button')}
@@ -140,9 +184,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
         </div>
       )}
       {problems.map((problem, index) => (
-        <p key={index} class="error" role="alert" data-testid="import-problem">
-          {problem}
-        </p>
+        <FieldError key={index} id={`${problemId}-${index}`} text={problem} testId="import-problem" />
       ))}
       {result ? (
         <p class={result.ok ? 'ok' : 'error'} role={result.ok ? 'status' : 'alert'} data-testid="import-result">

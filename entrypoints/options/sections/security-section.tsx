@@ -1,12 +1,13 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { EffectiveSettings } from '../../../src/messages';
 import { useClient } from '../../../src/ui/client-context';
 import { ActionResult } from '../../../src/ui/action-result';
 import { useAction } from '../../../src/ui/use-action';
 import { t, tPlural } from '../../../src/ui/i18n';
 import { NewPassphraseFields, canSubmitNewPassphrase } from '../../../src/ui/new-passphrase-fields';
-import type { SaveSettings } from './save-settings';
+import { settingInvalid, type SaveSettings, type SettingError } from './save-settings';
 import { Field } from '../../../src/ui/field';
+import { invalidWhen, passphraseFieldOf } from '../../../src/ui/field-error';
 
 /** The order the delays are offered in: shortest first, "when the browser closes" last. */
 const byLength = (a: number, b: number) => (a === 0 ? 1 : b === 0 ? -1 : a - b);
@@ -16,6 +17,8 @@ export interface SecuritySectionProps {
   unlocked: boolean;
   effective?: EffectiveSettings;
   save: SaveSettings;
+  /** The setting the last save refused, if it was the auto-lock delay. */
+  settingError?: SettingError;
   onLocked: () => void;
 }
 
@@ -26,14 +29,16 @@ function describeDelay(minutes: number): string {
 }
 
 /** Passphrase change, auto-lock delay and "Lock now". */
-export function SecuritySection({ unlocked, effective, save, onLocked }: SecuritySectionProps) {
+export function SecuritySection({ unlocked, effective, save, settingError, onLocked }: SecuritySectionProps) {
   const settings = effective?.settings;
   const client = useClient();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [done, setDone] = useState('');
-  const { busy, error, run } = useAction();
+  const { busy, error, failure, run } = useAction();
+  const resultId = useId();
+  const wrongPassphrase = error ? passphraseFieldOf(failure) : undefined;
 
   const change = async (event: Event) => {
     event.preventDefault();
@@ -65,6 +70,7 @@ export function SecuritySection({ unlocked, effective, save, onLocked }: Securit
         <Field label={t('autolock_label')} inline>
           <select
             data-testid="auto-lock"
+            {...settingInvalid(settingError, 'autoLockMinutes')}
             disabled={!settings}
             value={String(settings?.autoLockMinutes ?? '')}
             onChange={(e) => void save({ autoLockMinutes: Number(e.currentTarget.value) })}
@@ -89,16 +95,30 @@ export function SecuritySection({ unlocked, effective, save, onLocked }: Securit
           <form class="stack narrow" onSubmit={change} data-testid="change-passphrase-form">
             <h3>{t('security_change_title')}</h3>
             <Field label={t('field_current_passphrase')}>
-              <input type="password" autocomplete="current-password" data-testid="current-passphrase" value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
+              <input
+                type="password"
+                autocomplete="current-password"
+                data-testid="current-passphrase"
+                value={current}
+                {...invalidWhen(wrongPassphrase === 'current' ? resultId : undefined)}
+                onInput={(e) => setCurrent(e.currentTarget.value)}
+              />
             </Field>
-            <NewPassphraseFields value={next} confirm={confirm} onValue={setNext} onConfirm={setConfirm} testId="new-passphrase" />
+            <NewPassphraseFields
+              value={next}
+              confirm={confirm}
+              onValue={setNext}
+              onConfirm={setConfirm}
+              testId="new-passphrase"
+              errorId={wrongPassphrase === 'new' ? resultId : undefined}
+            />
             <button type="submit" class="primary" data-testid="change-passphrase" disabled={busy || !current || !canSubmitNewPassphrase(next, confirm)}>
               {t('security_change_submit')}
             </button>
           </form>
         </>
       ) : null}
-      <ActionResult error={error} done={done} testId="security-result" />
+      <ActionResult error={error} done={done} testId="security-result" id={resultId} />
     </section>
   );
 }

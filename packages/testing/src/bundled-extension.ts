@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PortalError } from '../../../src/errors';
+import { KitError } from './kit-error';
 import type { BrowserName } from './find-browser';
 
 /** Raised when the unpacked extension the kit loads is not where it should be. */
-export class ExtensionNotFound extends PortalError {}
+export class ExtensionNotFound extends KitError {}
 
 /** The unpacked extension shipped inside this package (`extension/` beside `dist/` and `src/`). */
 export function bundledExtensionDir(browser: BrowserName): string {

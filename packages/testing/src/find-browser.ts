@@ -1,13 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { PortalError } from '../../../src/errors';
+import { KitError } from './kit-error';
 
 /** The two browser families the tester kit can drive. */
 export type BrowserName = 'chromium' | 'firefox';
 
 /** Raised when no usable browser executable can be found; says what to install. */
-export class BrowserNotFound extends PortalError {}
+export class BrowserNotFound extends KitError {}
 
 const USUAL_PATHS: Record<BrowserName, string[]> = {
   chromium: [

@@ -1,10 +1,11 @@
 import { PortalError } from '../../../src/errors';
+import { KitError } from './kit-error';
 import { normalizeOrigin } from '../../../src/sites/origin-binding';
 import { parseOtpauthUri } from '../../../src/otp/otpauth-uri';
 import type { AccountInput } from './provision';
 
 /** Raised when the accounts in the environment are missing or malformed; names the variable, never its value. */
-export class EnvAccountsError extends PortalError {}
+export class EnvAccountsError extends KitError {}
 
 const SITES_SUFFIX = '_SITES';
 

@@ -10,4 +10,5 @@ export { msUntilNextCode } from './timing';
 export { findBrowserExecutable, BrowserNotFound, INSTALL_HINT } from './find-browser';
 export type { BrowserName } from './find-browser';
 export { ExtensionNotFound } from './bundled-extension';
+export { KitError } from './kit-error';
 export { clickPanelPrimaryButton, isPanelShown, PANEL_ARMING_MS, PANEL_TAG, waitUntilPanelArmed } from './panels';

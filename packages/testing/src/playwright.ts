@@ -4,7 +4,7 @@
  */
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROME_EXTENSION_ID } from '../../../src/extension-ids';
-import { PortalError } from '../../../src/errors';
+import { KitError } from './kit-error';
 import { bundledExtensionDir, requireExtensionDir } from './bundled-extension';
 import { CHROMIUM_ARGS, colorSchemeArgs } from './chromium-args';
 import { findBrowserExecutable } from './find-browser';
@@ -45,7 +45,7 @@ export interface PlaywrightExtensionSession extends ExtensionControls {
 /** Launches Chromium through Playwright with the extension loaded (a persistent context, as extensions need). */
 export async function launchWithExtension(options: PlaywrightLaunchOptions = {}): Promise<PlaywrightExtensionSession> {
   if (options.browser && options.browser !== 'chromium') {
-    throw new PortalError(
+    throw new KitError(
       'testing/playwright-firefox',
       `Playwright loads extensions only into Chromium, not "${String(options.browser)}". For Firefox use launchWithExtension from @portal-authenticator/testing (Puppeteer).`,
     );
@@ -71,7 +71,7 @@ export async function launchWithExtension(options: PlaywrightLaunchOptions = {})
   if (!context.serviceWorkers().some(isOurWorker)) {
     await context.waitForEvent('serviceworker', { predicate: isOurWorker, timeout: 15_000 }).catch(async () => {
       await context.close().catch(() => undefined);
-      throw new PortalError(
+      throw new KitError(
         'testing/extension-not-loaded',
         `Chromium at ${executablePath} started without the extension. Chromium and Chrome for Testing load it; branded Google Chrome 137+ does not.`,
       );

@@ -8,7 +8,7 @@ import { act, query, rebind, type Handlers } from './handler-types';
 
 /** Turns what a person typed as sites into origins, with a clear error for anything that is not a site. */
 export function normalizeSites(sites: unknown): string[] {
-  if (!Array.isArray(sites)) throw new ProtocolError('protocol/bad-sites', 'Sites must be a list of web addresses.');
+  if (!Array.isArray(sites)) throw new ProtocolError('protocol/bad-sites', 'Sites must be a list of web addresses.', { key: 'error_protocol_bad_sites' });
   return [...new Set(sites.filter((s) => typeof s === 'string' && s.trim() !== '').map((s) => normalizeOrigin(s as string)))];
 }
 
@@ -62,7 +62,7 @@ export const accountHandlers: Pick<
     const account = await takePending<VaultAccount>(context, 'undo-remove', undoToken);
     const { secret, ...rest } = account;
     const [restored] = (await context.vault.importAccounts([{ ...rest, secret }])).added;
-    if (!restored) throw new ProtocolError('protocol/already-restored', 'That account is already back in your vault.');
+    if (!restored) throw new ProtocolError('protocol/already-restored', 'That account is already back in your vault.', { key: 'error_protocol_already_restored' });
     return { account: toAccountView(restored) };
   }),
   'accounts.reorder': act(async ({ ids }, { vault }) => {
@@ -71,7 +71,9 @@ export const accountHandlers: Pick<
   }),
   'accounts.nextHotp': act(async ({ id }, { vault, now }) => {
     const account = (await vault.list()).find((a) => a.id === id);
-    if (!account || account.type !== 'hotp') throw new ProtocolError('protocol/not-hotp', 'Only counter-based (HOTP) accounts have a next code.');
+    if (!account || account.type !== 'hotp') {
+      throw new ProtocolError('protocol/not-hotp', 'Only counter-based (HOTP) accounts have a next code.', { key: 'error_protocol_not_hotp' });
+    }
     const counter = await vault.advanceHotp(id);
     return { code: toCodeView({ ...account, counter }, now(), true) };
   }),

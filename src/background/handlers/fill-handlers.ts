@@ -16,7 +16,7 @@ type ContentSender = Extract<SenderKind, { kind: 'content' }>;
 
 /** Narrows a sender to a content script; a fill request from anywhere else is a mistake. */
 export function requireContent(sender: SenderKind): ContentSender {
-  if (sender.kind !== 'content') throw new ProtocolError('protocol/not-a-page', 'This request comes only from a web page.');
+  if (sender.kind !== 'content') throw new ProtocolError('protocol/not-a-page', 'This request comes only from a web page.', { key: 'error_protocol_not_a_page' });
   return sender;
 }
 

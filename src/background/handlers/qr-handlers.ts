@@ -23,7 +23,7 @@ async function scanAndPark(context: BackgroundContext, tabId: number, options: S
   const { accounts, skipped } = collectAccounts(result.found.map((f) => f.payload));
   const existing = (await context.vault.status()) === 'unlocked' ? await context.vault.list() : [];
   const notes = [...skipped.map((s) => s.reason), ...result.notes];
-  if (result.found.length === 0 && notes.length === 0) notes.push('No QR code was found on this page.');
+  if (result.found.length === 0 && notes.length === 0) notes.push({ key: 'scan_note_nothing_found' });
   return {
     accounts: accounts.map((a) => ({ issuer: a.issuer, accountName: a.accountName, duplicate: existing.some((e) => isSameAccount(e, a)) })),
     notes,
@@ -61,14 +61,18 @@ async function tellTabCaptured(context: BackgroundContext, tabId: number | undef
 function requireTopFrame(sender: SenderKind) {
   const content = requireContent(sender);
   if (content.frameId !== 0 || (content.topOrigin !== undefined && content.topOrigin !== content.frameOrigin)) {
-    throw new ProtocolError('protocol/not-top-frame', 'Accounts can only be added from the page itself, not from an embedded frame.');
+    throw new ProtocolError('protocol/not-top-frame', 'Accounts can only be added from the page itself, not from an embedded frame.', {
+      key: 'error_protocol_not_top_frame',
+    });
   }
   return content;
 }
 
 async function activeTabId(context: BackgroundContext): Promise<number> {
   const [tab] = await context.browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) throw new QrError('qr/no-tab', 'There is no page to scan. Open the page with the QR code and try again.');
+  if (tab?.id === undefined) {
+    throw new QrError('qr/no-tab', 'There is no page to scan. Open the page with the QR code and try again.', { key: 'error_qr_no_tab' });
+  }
   return tab.id;
 }
 

@@ -8,7 +8,8 @@ import { encodeUtf8 } from '../../vault/bytes';
 import { backupReminder, dismissBackupReminder, recordBackup } from '../backup-reminder';
 import { isSameAccount } from '../../import/collect-accounts';
 import type { BackgroundContext } from '../context';
-import { labelAccount } from '../../account-label';
+import { accountLabelText, labelAccount } from '../../account-label';
+import type { SkippedEntry } from '../../import/types';
 import { parkPending, takePending } from '../pending';
 import { normalizeSites } from './account-handlers';
 import { act, query, rebind, type Handlers } from './handler-types';
@@ -21,11 +22,13 @@ async function readImport(text: string | undefined, file: string | undefined, pa
     try {
       bytes = decodeBase64(file);
     } catch {
-      throw new ProtocolError('import/bad-request', 'The file did not arrive whole. Choose it again.');
+      throw new ProtocolError('import/bad-request', 'The file did not arrive whole. Choose it again.', { key: 'error_import_not_whole' });
     }
     return readImportFile(bytes, { password });
   }
-  if (typeof text !== 'string' || text.trim() === '') throw new ProtocolError('import/empty', 'There is nothing to import. Paste links or choose a file.');
+  if (typeof text !== 'string' || text.trim() === '') {
+    throw new ProtocolError('import/empty', 'There is nothing to import. Paste links or choose a file.', { key: 'error_import_nothing' });
+  }
   // Pasted lines keep their per-line reasons; a pasted export file (JSON) is read like a chosen one.
   if (/^\s*[{[]/.test(text)) return readImportFile(encodeUtf8(text), { password });
   return readImportLines(text.split(/\r?\n/));
@@ -61,7 +64,7 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
     const existing = await context.vault.list();
     const accepted: Importable[] = [];
     for (const account of accounts) {
-      if (existing.some((e) => isSameAccount(e, account))) skipped.push({ label: labelAccount(account), reason: 'Already in your vault.' });
+      if (existing.some((e) => isSameAccount(e, account))) skipped.push({ label: accountLabelText(account), reason: { key: 'import_skip_in_vault' } });
       else accepted.push(account);
     }
     return {
@@ -106,14 +109,14 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
   'export.migration': act(async ({ ids }, context) => {
     requirePlainExportAllowed((await context.policy()).policy);
     const exportable: VaultAccount[] = [];
-    const refused: Array<{ label: string; reason: string }> = [];
+    const refused: SkippedEntry[] = [];
     for (const account of await selectAccounts(context, ids)) {
       try {
         formatMigrationUris([account]);
         exportable.push(account);
       } catch (error) {
         if (!(error instanceof OtpError)) throw error;
-        refused.push({ label: labelAccount(account), reason: error.userMessage });
+        refused.push({ label: accountLabelText(account), reason: error.text });
       }
     }
     return { uris: exportable.length > 0 ? formatMigrationUris(exportable) : [], refused };

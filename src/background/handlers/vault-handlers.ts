@@ -23,7 +23,7 @@ async function policyStrength(context: BackgroundContext, passphrase: string) {
 async function overview(context: BackgroundContext, codesFor: number | undefined): Promise<VaultOverview> {
   const { vault, now, browser } = context;
   if (codesFor !== undefined && !(Number.isInteger(codesFor) && codesFor >= 0)) {
-    throw new ProtocolError('protocol/bad-request', 'codesFor must be a whole number of accounts.');
+    throw new ProtocolError('protocol/bad-request', 'codesFor must be a whole number of accounts.', { key: 'error_protocol_codes_for' });
   }
   // Read beside the vault; a record that cannot be read only leaves the notice out.
   const lossRead = vault.loss().then((loss) => (loss ? { loss } : {}), () => ({}));

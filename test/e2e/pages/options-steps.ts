@@ -2,6 +2,7 @@ import jsQR from 'jsqr';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { type ExtensionSession, launchWithExtension } from '../../../src/testing';
+import { english } from '../../english-messages';
 import { TEST_PASSPHRASE, sampleUri } from '../browsers';
 import { captureDownloads, press, textOf, textsOf, tid, typeField, waitFor } from './page-helpers';
 
@@ -44,7 +45,7 @@ export async function checkMigrationQrs(session: ExtensionSession, options: Page
   const preview = await session.request({ type: 'import.preview', text: parts.join('\n') });
   expect(preview.accepted).toHaveLength(0);
   expect(preview.skipped).toHaveLength(total);
-  expect(preview.skipped.every((s) => /already/i.test(s.reason))).toBe(true);
+  expect(preview.skipped.every((s) => /already/i.test(english(s.reason)))).toBe(true);
 }
 
 /** Fills the backup form and clicks the real button; returns the file Chromium saved. */
