@@ -250,9 +250,10 @@ function parsePasskeySlot(candidate: unknown, i: number, noun: Noun): ParsedPass
   };
   const { label, createdAt, userVerified } = raw;
   if (typeof label !== 'string' || [...label].length > MAX_PASSKEY_LABEL_LENGTH) {
-    throw vaultError('vault/malformed', `The ${noun.english} is damaged: "${where}.label" must be text of at most ${MAX_PASSKEY_LABEL_LENGTH} characters.`, {
+    const field = `${where}.label`;
+    throw vaultError('vault/malformed', `The ${noun.english} is damaged: "${field}" must be text of at most ${MAX_PASSKEY_LABEL_LENGTH} characters.`, {
       key: 'error_vault_passkey_label',
-      subs: [noun.text, `${where}.label`, MAX_PASSKEY_LABEL_LENGTH],
+      subs: [noun.text, field, MAX_PASSKEY_LABEL_LENGTH],
     });
   }
   if (typeof createdAt !== 'number' || !Number.isSafeInteger(createdAt) || createdAt < 0 || typeof userVerified !== 'boolean') {
