@@ -21,10 +21,10 @@ export function setMessageLookup(next: MessageLookup = lookupFromBrowser, uiLang
   language = uiLanguage;
 }
 
-/** The user-visible text for `key` in the browser's language, with `$1`, `$2`... replaced by `subs`. */
+/** The user-visible text for `key` in the browser's language, with `$1`, `$2`... replaced by `subs` (numbers in its digits). */
 export function t(key: MessageKey, ...subs: Array<string | number>): string {
   // A missing message shows its key rather than an empty control: visible in review, never silent.
-  return lookup(key, subs.map(String)) || key;
+  return lookup(key, subs.map((sub) => (typeof sub === 'number' ? formatNumber(sub) : sub))) || key;
 }
 
 /** The browser's UI language (the one its messages are in), as a BCP 47 tag for Intl. */

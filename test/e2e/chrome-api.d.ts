@@ -12,5 +12,8 @@ declare const chrome: {
   tabs: {
     query(query: Record<string, unknown>): Promise<Array<{ id?: number; url?: string; active?: boolean; windowId?: number }>>;
     sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
+    getCurrent(): Promise<{ id?: number } | undefined>;
+    /** The browser's own page zoom of a tab (what Ctrl+Plus does). */
+    setZoom(tabId: number, zoomFactor: number): Promise<void>;
   };
 };

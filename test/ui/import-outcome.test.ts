@@ -11,7 +11,7 @@ describe('describeImportOutcome', () => {
     const failed = describeImportOutcome({ added: 14, skipped: 0, promised: 14, verified: false, missing: ['Acme — alice', 'VPN — dave'] });
     expect(failed.ok).toBe(false);
     expect(failed.text).not.toMatch(/Added/);
-    expect(failed.text).toContain('2 of the 14 accounts were not found');
+    expect(failed.text).toContain('not every account was found when the vault was read back: Acme — alice, VPN — dave (2 of 14)');
     expect(failed.text).toContain('Acme — alice, VPN — dave');
   });
 

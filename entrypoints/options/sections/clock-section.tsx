@@ -4,15 +4,15 @@ import { useClient } from '../../../src/ui/client-context';
 import { describeUiError } from '../../../src/ui/describe-ui-error';
 import { useAction } from '../../../src/ui/use-action';
 import { FieldError, invalidWhen } from '../../../src/ui/field-error';
-import { formatDateTime, t } from '../../../src/ui/i18n';
+import { formatDateTime, t, tPlural } from '../../../src/ui/i18n';
 
 type ClockResult = Responses['clock.check'];
 
 function describeVerdict(result: ClockResult, site: string): string {
   const seconds = Math.round(Math.abs(result.offsetSeconds));
-  if (result.verdict === 'ok') return t('clock_ok', site, seconds);
-  if (result.verdict === 'warn') return t('clock_warn', site, seconds);
-  return t('clock_bad', site, seconds);
+  if (result.verdict === 'ok') return tPlural('clock_ok', seconds, site);
+  if (result.verdict === 'warn') return tPlural('clock_warn', seconds, site);
+  return tPlural('clock_bad', seconds, site);
 }
 
 /** Compares this computer's clock with a bound site's `Date` header, since codes depend on both agreeing. */
