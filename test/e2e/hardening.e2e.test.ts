@@ -7,6 +7,8 @@ import { type BrowserName, type ExtensionSession, launchWithExtension } from '..
 import { qrPngBytes } from '../fixtures/qr/pages';
 import { FIXTURE_OTPAUTH, FIXTURE_URL } from '../fixtures/qr/payloads';
 import { BROWSERS, TEST_PASSPHRASE } from './browsers';
+import { english } from '../english-messages';
+import type { ScanReport } from '../../src/messages';
 
 // Attacks from issue #15, each against the real extension. A "compromised content script" is imitated in Chromium by
 // running code in the content script's own world (Puppeteer's extension realms); Firefox's driver has no handle on
@@ -283,11 +285,12 @@ describe('hardening (#15): a compromised content script in chromium', () => {
       await new Promise((resolve) => setTimeout(resolve, 500)); // the frame's image paints
       const report = (await inContentScript(tab, async () => chrome.runtime.sendMessage({ type: 'qr.offer' }))) as {
         ok: boolean;
-        value: { accounts: unknown[]; notes: string[] };
+        value: ScanReport;
       };
       expect(report.ok).toBe(true);
-      expect(report.value.accounts, report.value.notes.join(' | ')).toEqual([]);
-      expect(report.value.notes.join(' ')).toMatch(/covered by another element or an embedded page/);
+      const notes = report.value.notes.map(english);
+      expect(report.value.accounts, notes.join(' | ')).toEqual([]);
+      expect(notes.join(' ')).toMatch(/covered by another element or an embedded page/);
     } finally {
       await tab.close();
     }
