@@ -4,7 +4,7 @@
  * Firefox builds from the repository's .output (extension/). Run `npm run pack:testing` at the root for all steps.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -48,8 +48,23 @@ for (const file of readdirSync(kitTypes)) renameSync(join(kitTypes, file), join(
 renameSync(join(raw, 'src'), join(dist, 'extension-types'));
 rmSync(raw, { recursive: true });
 
+// A JSON file the extension's types read (the message keys) becomes a declaration of its top-level keys, since a
+// consumer's resolution (node16, no resolveJsonModule) cannot import JSON from a declaration file.
+const jsonDeclaration = (file, specifier) => {
+  const source = join(repo, 'src', relative(join(dist, 'extension-types'), dirname(file)), specifier);
+  const keys = Object.keys(JSON.parse(readFileSync(source, 'utf8')));
+  const name = relative(repo, source).replace(/\.json$/, '').replace(/[^a-z0-9]+/gi, '-');
+  const target = join(dist, 'extension-types', 'json', `${name}.d.ts`);
+  mkdirSync(dirname(target), { recursive: true });
+  const members = keys.map((key) => `  readonly ${JSON.stringify(key)}: unknown;`).join('\n');
+  writeFileSync(target, `declare const data: {\n${members}\n};\nexport default data;\n`);
+  const path = relative(dirname(file), target).replace(/\.d\.ts$/, '.js');
+  return path.startsWith('.') ? path : `./${path}`;
+};
+
 // ESM resolution (moduleResolution node16/nodenext) wants explicit extensions, also in declaration files.
 const withExtension = (file, specifier) => {
+  if (specifier.endsWith('.json')) return jsonDeclaration(file, specifier);
   const target = join(dirname(file), specifier);
   if (existsSync(`${target}.d.ts`)) return `${specifier}.js`;
   if (existsSync(join(target, 'index.d.ts'))) return `${specifier}/index.js`;
