@@ -66,8 +66,8 @@ function privilegedRequests(): PageRequest[] {
     { type: 'import.preview', text: totpUri(randomSecret(), 'Evil') },
     { type: 'import.commit', token: 'whatever', sites: ['https://evil.test'] },
     { type: 'export.backup', passphrase: 'attacker passphrase' },
-    { type: 'export.uris' },
-    { type: 'export.migration' },
+    { type: 'export.uris', passphrase: PASS },
+    { type: 'export.migration', passphrase: PASS },
     { type: 'export.plain', format: 'otpauth-lines', passphrase: 'anything at all' },
     { type: 'backup.reminder' },
     { type: 'backup.dismissReminder' },
@@ -110,7 +110,7 @@ describe('routeMessage: privileged requests from web pages', () => {
 
   it('still answers the same requests for the popup (the refusal is about the sender)', async () => {
     expect(await ask(context(), { type: 'vault.status' }, popupSender)).toEqual({ state: 'unlocked' });
-    const { uris } = await ask(context(), { type: 'export.uris' }, popupSender);
+    const { uris } = await ask(context(), { type: 'export.uris', passphrase: PASS }, popupSender);
     expect(uris.join('\n')).toContain(SECRET);
   });
 });

@@ -2,7 +2,7 @@ import * as OTPAuth from 'otpauth';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { englishEntries } from '../english-messages';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ask, type Clock, makeContext, oracleTotp, PASS, randomSecret, refusal, restoreStorage, saveStorage, type StorageSnapshot, T0, totpUri } from './helpers';
+import { ask, type Clock, makeContext, oracleTotp, PASS, randomSecret, refusal, restoreStorage, saveStorage, type StorageSnapshot, storageBytes, T0, totpUri } from './helpers';
 
 const clock: Clock = { now: T0 };
 const context = () => makeContext(clock);
@@ -83,10 +83,23 @@ describe('import.preview and import.commit', () => {
 });
 
 describe('export', () => {
+  it('shows links and transfer QR codes only for the vault passphrase, and only where the policy allows them', async () => {
+    await restoreStorage(vaultA);
+    const before = await storageBytes();
+    for (const type of ['export.uris', 'export.migration'] as const) {
+      expect((await refusal(context(), { type, passphrase: 'not the passphrase' })).code).toBe('vault/wrong-passphrase');
+      expect((await refusal(context(), { type, passphrase: '' })).code).toBe('vault/passphrase-empty');
+      expect((await refusal(context(), { type })).code).toBe('vault/passphrase-empty');
+      const managed = { ...context(), policy: async () => ({ policy: { allowPlainExport: false }, warnings: [] }) };
+      expect((await refusal(managed, { type, passphrase: PASS })).code).toBe('policy/plain-export-blocked');
+    }
+    expect(await storageBytes()).toBe(before);
+  });
+
   it('writes otpauth links the oracle reads back and that import into a fresh vault unchanged', async () => {
     await restoreStorage(vaultA);
     const before = await portableAccounts();
-    const { uris } = await ask(context(), { type: 'export.uris' });
+    const { uris } = await ask(context(), { type: 'export.uris', passphrase: PASS });
     expect(uris).toHaveLength(3);
     const parsed = uris.map((uri) => OTPAuth.URI.parse(uri));
     expect(parsed.map((otp) => otp.secret.base32)).toEqual([S.jump, S.slow, S.bank]);
@@ -106,7 +119,7 @@ describe('export', () => {
   it('exports only the selected accounts', async () => {
     await restoreStorage(vaultA);
     const { accounts } = await ask(context(), { type: 'accounts.list' });
-    const { uris } = await ask(context(), { type: 'export.uris', ids: [accounts[2]!.id] });
+    const { uris } = await ask(context(), { type: 'export.uris', ids: [accounts[2]!.id], passphrase: PASS });
     expect(uris).toHaveLength(1);
     expect(uris[0]).toContain(S.bank);
   });
@@ -136,7 +149,7 @@ describe('export', () => {
 
   it('refuses a period-60 account in a Google Authenticator export with a reason, and exports the rest', async () => {
     await restoreStorage(vaultA);
-    const { uris, refused } = await ask(context(), { type: 'export.migration' });
+    const { uris, refused } = await ask(context(), { type: 'export.migration', passphrase: PASS });
     expect(englishEntries(refused)).toEqual([{ label: 'Slow — bob', reason: expect.stringMatching(/Slow — bob: the period is 60 s/) }]);
     expect(uris).toHaveLength(1);
     expect(uris[0]).toMatch(/^otpauth-migration:\/\/offline\?data=/);

@@ -123,7 +123,7 @@ if (allowed) {
     });
 
     it('refuses to export secrets as otpauth links', async () => {
-      await expect(session.request({ type: 'export.uris' })).rejects.toThrow(/policy\/plain-export-blocked/);
+      await expect(session.request({ type: 'export.uris', passphrase: TEST_PASSPHRASE })).rejects.toThrow(/policy\/plain-export-blocked/);
     });
 
     it('fills codes on the allowed site only, although the account is bound to both', async () => {

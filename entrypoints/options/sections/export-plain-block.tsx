@@ -3,8 +3,8 @@ import type { PlainExportFormat } from '../../../src/import/plain-export';
 import { ActionResult } from '../../../src/ui/action-result';
 import { useClient } from '../../../src/ui/client-context';
 import { downloadText } from '../../../src/ui/download-text';
-import { Field } from '../../../src/ui/field';
-import { invalidWhen, passphraseFieldOf } from '../../../src/ui/field-error';
+import { CurrentPassphraseField } from '../../../src/ui/current-passphrase-field';
+import { passphraseFieldOf } from '../../../src/ui/field-error';
 import { type MessageKey, t } from '../../../src/ui/i18n';
 import { useAction } from '../../../src/ui/use-action';
 
@@ -40,16 +40,13 @@ export function ExportPlainBlock({ format, onExported }: { format: PlainExportFo
       <h3>{t(block.title)}</h3>
       <p>{t(block.intro)}</p>
       <p class="warning">{t('export_secrets_warning')}</p>
-      <Field label={t('field_vault_passphrase')}>
-        <input
-          type="password"
-          autocomplete="current-password"
-          data-testid={`${block.testId}-passphrase`}
-          value={passphrase}
-          {...invalidWhen(error && passphraseFieldOf(failure) ? resultId : undefined)}
-          onInput={(e) => setPassphrase(e.currentTarget.value)}
-        />
-      </Field>
+      <CurrentPassphraseField
+        label={t('field_vault_passphrase')}
+        value={passphrase}
+        testId={`${block.testId}-passphrase`}
+        errorId={error && passphraseFieldOf(failure) ? resultId : undefined}
+        onValue={setPassphrase}
+      />
       <button type="submit" data-testid={block.testId} disabled={busy || !passphrase}>
         {t(block.button)}
       </button>

@@ -1,9 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { AccountView } from '../../../src/messages';
 import { labelAccount } from '../../../src/account-label';
+import { ActionResult } from '../../../src/ui/action-result';
 import { useClient } from '../../../src/ui/client-context';
 import { describeUiError } from '../../../src/ui/describe-ui-error';
+import { CurrentPassphraseField } from '../../../src/ui/current-passphrase-field';
+import { passphraseFieldOf } from '../../../src/ui/field-error';
 import { t } from '../../../src/ui/i18n';
+import { useAction } from '../../../src/ui/use-action';
 import { QrCanvas } from '../../../src/ui/qr-canvas';
 import { SkippedList } from '../../../src/ui/skipped-list';
 import type { SkippedEntry } from '../../../src/import/types';
@@ -13,13 +17,19 @@ interface MigrationExport {
   refused: SkippedEntry[];
 }
 
-/** Google Authenticator transfer QR codes for all accounts, and one QR code per account; both reveal secrets. */
+/**
+ * Google Authenticator transfer QR codes for all accounts, and one QR code per account. Both reveal secrets, so
+ * each showing asks for the vault's passphrase (typed once above both, cleared once used).
+ */
 export function ExportQrBlocks() {
   const client = useClient();
   const [migration, setMigration] = useState<MigrationExport | undefined>(undefined);
   const [accounts, setAccounts] = useState<AccountView[]>([]);
   const [shown, setShown] = useState<{ id: string; uri: string } | undefined>(undefined);
-  const [error, setError] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const { busy, error, failure, setError, run } = useAction();
+  const resultId = useId();
+  const cannotShow = busy || !passphrase;
 
   useEffect(() => {
     client.request({ type: 'accounts.list' }).then(
@@ -28,27 +38,33 @@ export function ExportQrBlocks() {
     );
   }, [client]);
 
-  const showMigration = async () => {
-    setError('');
-    try {
-      setMigration(await client.request({ type: 'export.migration' }));
-    } catch (err) {
-      setError(describeUiError(err));
-    }
-  };
+  const reveal = (action: (passphrase: string) => Promise<void>) =>
+    run(async () => {
+      await action(passphrase);
+      setPassphrase('');
+    });
 
-  const showAccount = async (account: AccountView) => {
-    setError('');
-    try {
-      const { uris } = await client.request({ type: 'export.uris', ids: [account.id] });
+  const showMigration = () => reveal(async (typed) => setMigration(await client.request({ type: 'export.migration', passphrase: typed })));
+
+  const showAccount = (account: AccountView) =>
+    reveal(async (typed) => {
+      const { uris } = await client.request({ type: 'export.uris', ids: [account.id], passphrase: typed });
       if (uris[0]) setShown({ id: account.id, uri: uris[0] });
-    } catch (err) {
-      setError(describeUiError(err));
-    }
-  };
+    });
 
   return (
     <>
+      <div class="stack narrow">
+        <p>{t('export_qr_passphrase_intro')}</p>
+        <CurrentPassphraseField
+          label={t('field_vault_passphrase')}
+          value={passphrase}
+          testId="export-qr-passphrase"
+          errorId={error && passphraseFieldOf(failure) ? resultId : undefined}
+          onValue={setPassphrase}
+        />
+        <ActionResult error={error} done="" testId="export-error" id={resultId} />
+      </div>
       <div class="stack">
         <h3>{t('export_migration_title')}</h3>
         <p>{t('export_migration_intro')}</p>
@@ -70,7 +86,7 @@ export function ExportQrBlocks() {
             </button>
           </>
         ) : (
-          <button type="button" data-testid="export-migration" onClick={showMigration}>
+          <button type="button" data-testid="export-migration" disabled={cannotShow} onClick={() => void showMigration()}>
             {t('export_migration_show')}
           </button>
         )}
@@ -91,7 +107,7 @@ export function ExportQrBlocks() {
                   <QrCanvas text={shown.uri} label={labelAccount(account, t('account_unnamed'))} testId="account-qr" />
                 </>
               ) : (
-                <button type="button" data-testid="export-account-qr" aria-label={t('export_account_qr_for', labelAccount(account, t('account_unnamed')))} onClick={() => void showAccount(account)}>
+                <button type="button" data-testid="export-account-qr" disabled={cannotShow} aria-label={t('export_account_qr_for', labelAccount(account, t('account_unnamed')))} onClick={() => void showAccount(account)}>
                   {t('export_account_qr_show')}
                 </button>
               )}
@@ -99,7 +115,6 @@ export function ExportQrBlocks() {
           ))}
         </ul>
       </div>
-      {error ? <p class="error" role="alert" data-testid="export-error">{error}</p> : null}
     </>
   );
 }

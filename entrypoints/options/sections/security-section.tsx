@@ -7,7 +7,8 @@ import { t, tPlural } from '../../../src/ui/i18n';
 import { NewPassphraseFields, canSubmitNewPassphrase } from '../../../src/ui/new-passphrase-fields';
 import { settingInvalid, type SaveSettings, type SettingError } from './save-settings';
 import { Field } from '../../../src/ui/field';
-import { invalidWhen, passphraseFieldOf } from '../../../src/ui/field-error';
+import { passphraseFieldOf } from '../../../src/ui/field-error';
+import { CurrentPassphraseField } from '../../../src/ui/current-passphrase-field';
 
 /** The order the delays are offered in: shortest first, "when the browser closes" last. */
 const byLength = (a: number, b: number) => (a === 0 ? 1 : b === 0 ? -1 : a - b);
@@ -94,16 +95,13 @@ export function SecuritySection({ unlocked, effective, save, settingError, onLoc
         <>
           <form class="stack narrow" onSubmit={change} data-testid="change-passphrase-form">
             <h3>{t('security_change_title')}</h3>
-            <Field label={t('field_current_passphrase')}>
-              <input
-                type="password"
-                autocomplete="current-password"
-                data-testid="current-passphrase"
-                value={current}
-                {...invalidWhen(wrongPassphrase === 'current' ? resultId : undefined)}
-                onInput={(e) => setCurrent(e.currentTarget.value)}
-              />
-            </Field>
+            <CurrentPassphraseField
+              label={t('field_current_passphrase')}
+              value={current}
+              testId="current-passphrase"
+              errorId={wrongPassphrase === 'current' ? resultId : undefined}
+              onValue={setCurrent}
+            />
             <NewPassphraseFields
               value={next}
               confirm={confirm}

@@ -52,6 +52,15 @@ function dayOf(at: number): string {
   return new Date(at).toISOString().slice(0, 10);
 }
 
+/**
+ * Secrets in the clear (a file, links, QR codes) go only where the policy allows plain exports, and only to whoever
+ * knows the vault's passphrase, not whoever finds the vault open.
+ */
+async function allowPlainReveal(context: BackgroundContext, passphrase: unknown): Promise<void> {
+  requirePlainExportAllowed((await context.policy()).policy);
+  await context.vault.verifyPassphrase(typeof passphrase === 'string' ? passphrase : '');
+}
+
 async function selectAccounts(context: BackgroundContext, ids: string[] | undefined): Promise<VaultAccount[]> {
   const accounts = await context.vault.list();
   return ids ? accounts.filter((a) => ids.includes(a.id)) : accounts;
@@ -102,12 +111,12 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
     await recordBackup(context);
     return { text, filename: `portal-authenticator-backup-${dayOf(context.now())}.json` };
   }),
-  'export.uris': act(async ({ ids }, context) => {
-    requirePlainExportAllowed((await context.policy()).policy);
+  'export.uris': act(async ({ ids, passphrase }, context) => {
+    await allowPlainReveal(context, passphrase);
     return { uris: (await selectAccounts(context, ids)).map(formatOtpauthUri) };
   }),
-  'export.migration': act(async ({ ids }, context) => {
-    requirePlainExportAllowed((await context.policy()).policy);
+  'export.migration': act(async ({ ids, passphrase }, context) => {
+    await allowPlainReveal(context, passphrase);
     const exportable: VaultAccount[] = [];
     const refused: SkippedEntry[] = [];
     for (const account of await selectAccounts(context, ids)) {
@@ -123,9 +132,7 @@ export const transferHandlers: Pick<Handlers, 'import.preview' | 'import.commit'
   }),
   'export.plain': act(async ({ format, passphrase }, context) => {
     const checked = checkPlainExportFormat(format);
-    requirePlainExportAllowed((await context.policy()).policy);
-    // A file of every secret in the clear: asked for by whoever knows the vault's passphrase, not whoever finds it open.
-    await context.vault.verifyPassphrase(passphrase);
+    await allowPlainReveal(context, passphrase);
     const file = formatPlainExport(checked, await context.vault.list(), dayOf(context.now()));
     await recordBackup(context);
     return file;

@@ -30,8 +30,17 @@ export async function checkMigrationQrs(session: ExtensionSession, options: Page
   await fillVaultTo(session, total);
   // The section read the account list when it mounted; a reload shows the added ones.
   await options.reload();
+  // Secrets are shown only for the vault's passphrase: a wrong one is refused beside the field, and nothing shows.
+  await typeField(options, 'export-qr-passphrase', 'not the passphrase');
+  await press(options, 'export-migration');
+  expect(await textOf(options, 'export-error')).toBe(english({ key: 'error_wrong_passphrase_vault' }));
+  expect(await options.$eval(tid('export-qr-passphrase'), (el) => el.getAttribute('aria-invalid'))).toBe('true');
+  expect(await options.$(tid('migration-qrs'))).toBeNull();
+  await typeField(options, 'export-qr-passphrase', TEST_PASSPHRASE);
   await press(options, 'export-migration');
   await waitFor(options, 'migration-qrs');
+  // Used once, the passphrase is gone from the page.
+  expect(await options.$eval(tid('export-qr-passphrase'), (el) => (el as HTMLInputElement).value)).toBe('');
   const canvases = await options.$$(tid('migration-qr'));
   expect(canvases).toHaveLength(Math.ceil(total / 10));
   const parts: string[] = [];

@@ -88,6 +88,7 @@ try {
   await options.setViewport(OPTIONS);
   await waitFor(options, 'import-text');
   await shoot(options, 'options');
+  await typeField(options, 'export-qr-passphrase', TEST_PASSPHRASE);
   await press(options, 'export-migration');
   await waitFor(options, 'migration-qr');
   const exportCard = await options.$('section[aria-labelledby="export-title"]');
