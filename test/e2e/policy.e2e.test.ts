@@ -107,7 +107,7 @@ if (allowed) {
         .toBe(false);
       const effective = await session.request({ type: 'settings.get' });
       expect(effective.settings).toMatchObject({ autoFill: true, autoSubmit: false, autoLockMinutes: 5 });
-      expect(effective.locked).toEqual({ autoFill: 'policy', autoSubmit: 'policy' });
+      expect(effective.locked).toEqual({ autoFill: 'policy', autoSubmit: 'policy', backupReminder: 'policy' });
       expect(effective.autoLockChoices).toEqual([1, 5]);
       expect(effective.warnings).toHaveLength(1);
       expect(effective.warnings[0]).toContain('allowedSites');
@@ -124,6 +124,18 @@ if (allowed) {
 
     it('refuses to export secrets as otpauth links', async () => {
       await expect(session.request({ type: 'export.uris', passphrase: TEST_PASSPHRASE })).rejects.toThrow(/policy\/plain-export-blocked/);
+    });
+
+    it('insists on a backup: the reminder cannot be put off, in the popup or by request, and an encrypted backup ends it', async () => {
+      await expect.poll(async () => (await session.request({ type: 'settings.get' })).locked.backupReminder, { timeout: 20_000 }).toBe('policy');
+      expect(await session.request({ type: 'backup.reminder' })).toEqual({ count: 1, insist: true });
+      await expect(session.request({ type: 'backup.dismissReminder' })).rejects.toThrow(/policy\/reminder-insists/);
+      const popup = await session.openExtensionPage('popup.html');
+      await popup.waitForSelector('[data-testid="backup-reminder"][data-insist="true"]', { timeout: 20_000 });
+      expect(await popup.$('[data-testid="backup-dismiss"]')).toBeNull();
+      await popup.close();
+      await session.request({ type: 'export.backup', passphrase: 'a backup passphrase for the policy test' });
+      expect(await session.request({ type: 'backup.reminder' })).toEqual({ count: 0, insist: true });
     });
 
     it('fills codes on the allowed site only, although the account is bound to both', async () => {

@@ -22,6 +22,7 @@ export function buildTestPolicy(allowedOrigin: string): Record<string, unknown> 
     autoFill: true,
     maxAutoLockMinutes: 5,
     allowPlainExport: false,
+    backupReminder: 'insist',
   };
 }
 
