@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { jsqrWithoutKanjiTable } from './scripts/build/jsqr-without-kanji-table';
 
 // Unit tests run in parallel; end-to-end tests drive real browsers, so they run one file at a time.
 export default defineConfig({
-  plugins: [WxtVitest()],
+  // jsQR as the extension ships it (without its Shift JIS table), inlined so that the plugin applies to it.
+  plugins: [WxtVitest(), jsqrWithoutKanjiTable()],
   test: {
     projects: [
       {
@@ -16,6 +18,7 @@ export default defineConfig({
           // The popup's styles are served as text: tests see the real text rather than an empty stand-in.
           css: { include: [/src\/ui\/.*\.css/] },
           testTimeout: 30_000,
+          server: { deps: { inline: ['jsqr'] } },
         },
       },
       {

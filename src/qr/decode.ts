@@ -1,6 +1,5 @@
-import jsQR from 'jsqr';
+import jsQR, { type QRCode } from 'jsqr';
 import { lumaAt, type RgbaImage } from './luma';
-
 
 /** Images at least this many pixels on their shorter side are tried at half size first. */
 const HALF_SIZE_FROM_PX = 200;
@@ -26,8 +25,24 @@ function scan(image: RgbaImage, inversionAttempts: 'dontInvert' | 'attemptBoth')
   // jsQR 1.4 writes each call's options into its shared defaults, so the option is always passed in full.
   const code = jsQR(image.data, image.width, image.height, { inversionAttempts });
   // Clutter has been seen to "decode" as an empty string; that is not a code.
-  if (!code || code.data.length === 0) return undefined;
-  return code.data;
+  if (!code) return undefined;
+  const text = textOf(code);
+  return text.length === 0 ? undefined : text;
+}
+
+/**
+ * The code's text. Kanji-mode segments are read from their Shift JIS bytes with the platform's decoder: the build
+ * leaves jsQR's own table out (scripts/build/jsqr-without-kanji-table.ts), and with it jsQR's text of them.
+ */
+export function textOf(code: Pick<QRCode, 'data' | 'chunks'>): string {
+  if (!code.chunks.some((chunk) => chunk.type === 'kanji')) return code.data;
+  const shiftJis = new TextDecoder('shift_jis');
+  return code.chunks
+    .map((chunk) => {
+      if (chunk.type === 'kanji' && 'bytes' in chunk) return shiftJis.decode(new Uint8Array(chunk.bytes));
+      return 'text' in chunk ? chunk.text : '';
+    })
+    .join('');
 }
 
 /** A grey copy at half the width and height, each pixel the mean luminance of the 2×2 block it replaces. */

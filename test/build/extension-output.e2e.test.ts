@@ -51,6 +51,19 @@ describe('bundling', () => {
     // A label only the list's private section has: a bundler that inlines the list's string at each use copies it.
     expect(worker.split('is-a-techie').length - 1).toBe(1);
   });
+
+  it.each(['chromium', 'firefox'] as const)('the %s background carries jsQR without its Shift JIS table, and the decoder that replaces it', (browser) => {
+    const worker = readFileSync(join(extensionOutputDir(browser), 'background.js'), 'utf8');
+    // The table's first Kanji entry (0x8140 → U+3000), as a minifier writes it; the platform decoder reads them instead.
+    expect(worker).not.toMatch(/33088:12288|0x8140:\s*0x3000/i);
+    expect(worker).toContain('shift_jis');
+  });
+
+  it.each(['chromium', 'firefox'] as const)('the %s build ships its JSON (the message files) without indentation', (browser) => {
+    const messages = readFileSync(join(extensionOutputDir(browser), '_locales', 'en', 'messages.json'), 'utf8');
+    expect(messages).not.toContain('\n');
+    expect(JSON.parse(messages)).toEqual(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'public', '_locales', 'en', 'messages.json'), 'utf8')));
+  });
 });
 
 describe('build identity', () => {

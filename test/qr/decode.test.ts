@@ -1,3 +1,4 @@
+import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { decodeQrPixels, halfSize } from '../../src/qr/decode';
 import { FIXTURE_OTPAUTH, FIXTURE_OTPAUTH_LONG, FIXTURE_URL } from '../fixtures/qr/payloads';
@@ -12,6 +13,22 @@ describe('decodeQrPixels', () => {
     { moduleSize: 5, inverted: true },
   ])('reads an otpauth URI at $moduleSize px per module, inverted=$inverted', ({ moduleSize, inverted }) => {
     expect(decodeQrPixels(renderQrRgba(FIXTURE_OTPAUTH, { moduleSize, inverted }))).toBe(FIXTURE_OTPAUTH);
+  });
+
+  it('reads Kanji-mode segments from their Shift JIS bytes (the extension ships jsQR without its own table)', () => {
+    const issuer = '東京銀行';
+    const segments = [
+      { data: Buffer.from('otpauth://totp/'), mode: 'byte' as const },
+      { data: issuer, mode: 'kanji' as const },
+      { data: Buffer.from(':alice?secret=JBSWY3DPEHPK3PXP'), mode: 'byte' as const },
+    ];
+    // The symbol really holds a Kanji segment: jsQR reports it as one.
+    const image = renderQrRgba(segments, { moduleSize: 3 });
+    const raw = jsQR(image.data, image.width, image.height);
+    expect(raw?.chunks.map((chunk) => chunk.type)).toEqual(['byte', 'kanji', 'byte']);
+    // This is the jsQR the extension ships (vitest.config.ts applies the same plugin): its own text lacks the issuer.
+    expect(raw?.data).not.toContain(issuer);
+    expect(decodeQrPixels(image)).toBe(`otpauth://totp/${issuer}:alice?secret=JBSWY3DPEHPK3PXP`);
   });
 
   it('reads a version-7 symbol', () => {
