@@ -252,7 +252,7 @@ export type PageRequest =
     }
   | { type: 'import.commit'; token: string; sites: string[] }
   | { type: 'export.backup'; passphrase: string }
-  /** otpauth links (all accounts, or those of `ids`), and below Google Authenticator transfer links: secrets in the clear, asked for like `export.plain`. */
+  /** otpauth links, and Google Authenticator transfer links (every account, or those in `ids`): secrets in the clear, so asked for with the vault's passphrase like `export.plain`. */
   | { type: 'export.uris'; ids?: string[]; passphrase: string }
   | { type: 'export.migration'; ids?: string[]; passphrase: string }
   /** Every account with its secret in the clear, as a file: asked for with the vault's passphrase, where the policy allows it. */

@@ -34,7 +34,7 @@ function scan(image: RgbaImage, inversionAttempts: 'dontInvert' | 'attemptBoth')
  * The code's text. Kanji-mode segments are read from their Shift JIS bytes with the platform's decoder: the build
  * leaves jsQR's own table out (scripts/build/jsqr-without-kanji-table.ts), and with it jsQR's text of them.
  */
-export function textOf(code: Pick<QRCode, 'data' | 'chunks'>): string {
+function textOf(code: Pick<QRCode, 'data' | 'chunks'>): string {
   if (!code.chunks.some((chunk) => chunk.type === 'kanji')) return code.data;
   const shiftJis = new TextDecoder('shift_jis');
   return code.chunks
